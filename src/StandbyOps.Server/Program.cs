@@ -1,0 +1,6 @@
+namespace StandbyOps.Server;
+
+public static class Program
+{
+    public static int Main() => 0;
+}
