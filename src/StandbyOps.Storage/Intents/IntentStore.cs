@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using StandbyOps.Storage.Database;
+
+namespace StandbyOps.Storage.Intents;
+
+/// <summary>The outbox table: pending side effects with a due instant.</summary>
+public sealed class IntentStore(SqliteDatabase database)
+{
+    /// <summary>Adds an intent inside the caller's transaction and returns its id.</summary>
+    public static async Task<string> AddAsync(DbConnection connection, DbTransaction transaction, string kind, string payload, Instant createdAt, Instant dueAt)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(payload);
+        var id = Guid.NewGuid().ToString("N");
+        await connection.ExecuteAsync(
+            "INSERT INTO intents (id, kind, payload, created_at, due_at, attempts) VALUES (@id, @kind, @payload, @createdAt, @dueAt, 0)",
+            new { id, kind, payload, createdAt, dueAt }, transaction).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>Adds an intent in a transaction of its own.</summary>
+    public Task<string> AddAsync(string kind, string payload, Instant createdAt, Instant dueAt, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((c, t) => AddAsync(c, t, kind, payload, createdAt, dueAt), cancellationToken);
+
+    /// <summary>Pending intents due at or before <paramref name="now"/>, oldest due first.</summary>
+    public Task<IReadOnlyList<Intent>> DueAsync(Instant now, int limit, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<Intent>>(async c => (await c.QueryAsync<IntentRow>(
+            "SELECT id, kind, payload, created_at AS CreatedAt, due_at AS DueAt, attempts, last_error AS LastError FROM intents " +
+            "WHERE completed_at IS NULL AND due_at <= @now ORDER BY due_at, created_at LIMIT @limit",
+            new { now, limit }).ConfigureAwait(false)).Select(r => r.ToIntent()).ToList(), cancellationToken);
+
+    /// <summary>Every pending intent, due or not.</summary>
+    public Task<IReadOnlyList<Intent>> PendingAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<Intent>>(async c => (await c.QueryAsync<IntentRow>(
+            "SELECT id, kind, payload, created_at AS CreatedAt, due_at AS DueAt, attempts, last_error AS LastError FROM intents " +
+            "WHERE completed_at IS NULL ORDER BY due_at, created_at").ConfigureAwait(false)).Select(r => r.ToIntent()).ToList(), cancellationToken);
+
+    /// <summary>The earliest due instant of any pending intent, or null when none is pending.</summary>
+    public Task<Instant?> NextDueAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async c =>
+        {
+            var text = await c.ExecuteScalarAsync<string?>("SELECT MIN(due_at) FROM intents WHERE completed_at IS NULL").ConfigureAwait(false);
+            return text is null ? (Instant?)null : InstantTypeHandler.Parse(text);
+        }, cancellationToken);
+
+    /// <summary>Marks an intent done.</summary>
+    public Task CompleteAsync(string id, Instant at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE intents SET completed_at = @at, attempts = attempts + 1 WHERE id = @id", new { id, at }, t), cancellationToken);
+
+    /// <summary>Records a failed attempt and when to try again.</summary>
+    public Task RescheduleAsync(string id, string error, Instant retryAt, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE intents SET attempts = attempts + 1, last_error = @error, due_at = @retryAt WHERE id = @id",
+            new { id, error, retryAt }, t), cancellationToken);
+
+    private sealed record IntentRow(string Id, string Kind, string Payload, string CreatedAt, string DueAt, long Attempts, string? LastError)
+    {
+        public Intent ToIntent() => new(Id, Kind, Payload, InstantTypeHandler.Parse(CreatedAt), InstantTypeHandler.Parse(DueAt), (int)Attempts, LastError);
+    }
+}

@@ -1,0 +1,43 @@
+using Dapper;
+using NodaTime;
+using StandbyOps.Storage.Database;
+
+namespace StandbyOps.Storage.Migrations;
+
+/// <summary>Applies pending migrations at start, each in its own transaction, and records them in <c>schema_migrations</c>.</summary>
+public sealed class MigrationRunner(SqliteDatabase database, IClock clock)
+{
+    /// <summary>Applies what is pending and returns the versions applied now.</summary>
+    /// <exception cref="InvalidOperationException">The store was written by a newer StandbyOps than this one.</exception>
+    public async Task<IReadOnlyList<int>> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        await database.WriteAsync(static (c, t) => c.ExecuteAsync(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction: t), cancellationToken).ConfigureAwait(false);
+
+        var applied = (await database.ReadAsync(static c => c.QueryAsync<long>("SELECT version FROM schema_migrations")).ConfigureAwait(false))
+            .Select(v => (int)v).ToHashSet();
+        var newest = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
+        var unknown = applied.Where(v => v > newest).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The store at '{database.DatabasePath}' has schema version {unknown.Max()} but this StandbyOps knows versions up to {newest}. Run the newer StandbyOps or restore a matching backup.");
+        }
+
+        var now = new List<int>();
+        foreach (var migration in migrations.OrderBy(m => m.Version).Where(m => !applied.Contains(m.Version)))
+        {
+            await database.WriteAsync(async (c, t) =>
+            {
+                await c.ExecuteAsync(migration.Sql, transaction: t).ConfigureAwait(false);
+                await c.ExecuteAsync(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
+                    new { migration.Version, migration.Name, At = clock.GetCurrentInstant() }, t).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            now.Add(migration.Version);
+        }
+
+        return now;
+    }
+}

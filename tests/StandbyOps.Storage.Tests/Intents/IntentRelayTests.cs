@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using StandbyOps.Storage.Intents;
+using StandbyOps.Storage.Tests.Support;
+
+namespace StandbyOps.Storage.Tests.Intents;
+
+public sealed class IntentRelayTests
+{
+    private sealed class RecordingHandler(string kind, int failuresFirst = 0) : IIntentHandler
+    {
+        private int _failuresLeft = failuresFirst;
+
+        public string Kind => kind;
+
+        public List<string> Handled { get; } = [];
+
+        public Task HandleAsync(Intent intent, CancellationToken cancellationToken)
+        {
+            if (_failuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("provider down");
+            }
+
+            Handled.Add(intent.Payload);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static IntentRelay Relay(TempStore store, params IIntentHandler[] handlers) =>
+        new(new IntentStore(store.Open()), handlers, NullLogger<IntentRelay>.Instance);
+
+    [Fact]
+    public async Task Due_intents_are_handled_once_and_completed()
+    {
+        using var store = new TempStore();
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("page.send", "p1", TempStore.Epoch, TempStore.Epoch);
+        var handler = new RecordingHandler("page.send");
+        var relay = Relay(store, handler);
+
+        Assert.Equal(1, await relay.RunDueAsync(TempStore.Epoch));
+        Assert.Equal(0, await relay.RunDueAsync(TempStore.Epoch + Duration.FromHours(1)));
+
+        Assert.Equal(["p1"], handler.Handled);
+        Assert.Empty(await intents.PendingAsync());
+    }
+
+    [Fact]
+    public async Task An_intent_is_not_handled_before_it_is_due()
+    {
+        using var store = new TempStore();
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("escalate", "step-2", TempStore.Epoch, TempStore.Epoch + Duration.FromMinutes(10));
+        var handler = new RecordingHandler("escalate");
+        var relay = Relay(store, handler);
+
+        await relay.RunDueAsync(TempStore.Epoch + Duration.FromMinutes(9));
+        Assert.Empty(handler.Handled);
+        Assert.Equal(TempStore.Epoch + Duration.FromMinutes(10), await intents.NextDueAsync());
+
+        await relay.RunDueAsync(TempStore.Epoch + Duration.FromMinutes(10));
+        Assert.Equal(["step-2"], handler.Handled);
+    }
+
+    [Fact]
+    public async Task A_failed_intent_is_retried_with_backoff_and_keeps_its_error()
+    {
+        using var store = new TempStore();
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("page.send", "p1", TempStore.Epoch, TempStore.Epoch);
+        var handler = new RecordingHandler("page.send", failuresFirst: 2);
+        var relay = Relay(store, handler);
+
+        await relay.RunDueAsync(TempStore.Epoch);
+        var pending = Assert.Single(await intents.PendingAsync());
+        Assert.Equal("provider down", pending.LastError);
+        Assert.Equal(TempStore.Epoch + Duration.FromSeconds(1), pending.DueAt);
+
+        await relay.RunDueAsync(TempStore.Epoch + Duration.FromSeconds(1));
+        Assert.Equal(TempStore.Epoch + Duration.FromSeconds(3), Assert.Single(await intents.PendingAsync()).DueAt);
+
+        await relay.RunDueAsync(TempStore.Epoch + Duration.FromSeconds(3));
+        Assert.Equal(["p1"], handler.Handled);
+        Assert.Empty(await intents.PendingAsync());
+    }
+
+    [Fact]
+    public async Task Unfinished_intents_are_redriven_by_a_relay_over_a_reopened_store()
+    {
+        using var store = new TempStore();
+        await store.Database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, "page.send", "before-crash", TempStore.Epoch, TempStore.Epoch));
+        var afterRestart = new RecordingHandler("page.send");
+
+        await Relay(store, afterRestart).RunDueAsync(TempStore.Epoch + Duration.FromSeconds(30));
+
+        Assert.Equal(["before-crash"], afterRestart.Handled);
+    }
+
+    [Fact]
+    public async Task An_intent_without_a_handler_stays_pending()
+    {
+        using var store = new TempStore();
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("unknown.kind", "x", TempStore.Epoch, TempStore.Epoch);
+
+        await Relay(store).RunDueAsync(TempStore.Epoch);
+
+        var pending = Assert.Single(await intents.PendingAsync());
+        Assert.Contains("no handler", pending.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_handlers_for_one_kind_are_rejected()
+    {
+        using var store = new TempStore();
+
+        Assert.Throws<ArgumentException>(() => Relay(store, new RecordingHandler("a"), new RecordingHandler("a")));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 8)]
+    [InlineData(20, 300)]
+    public void Backoff_doubles_and_is_capped_at_five_minutes(int attempts, int expectedSeconds)
+    {
+        Assert.Equal(Duration.FromSeconds(expectedSeconds), IntentRelay.Backoff(attempts));
+    }
+}

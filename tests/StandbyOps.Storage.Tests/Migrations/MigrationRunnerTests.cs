@@ -1,0 +1,57 @@
+using Dapper;
+using StandbyOps.Storage.Migrations;
+using StandbyOps.Storage.Tests.Support;
+
+namespace StandbyOps.Storage.Tests.Migrations;
+
+public sealed class MigrationRunnerTests
+{
+    [Fact]
+    public async Task Applying_twice_applies_each_migration_once_and_records_it()
+    {
+        using var store = new TempStore();
+        var again = await new MigrationRunner(store.Open(), store.Clock).ApplyAsync(Schema.Migrations);
+
+        Assert.Empty(again);
+        var recorded = await store.Database.ReadAsync(c => c.QueryAsync<(long Version, string Name, string AppliedAt)>("SELECT version, name, applied_at FROM schema_migrations"));
+        var row = Assert.Single(recorded);
+        Assert.Equal(1, row.Version);
+        Assert.Equal("foundation", row.Name);
+        Assert.Equal("2026-11-20T14:00:00.000Z", row.AppliedAt);
+    }
+
+    [Fact]
+    public async Task A_new_migration_is_applied_on_the_next_start()
+    {
+        using var store = new TempStore();
+        var next = Schema.Migrations.Append(new Migration(99, "probe", "CREATE TABLE probe (id TEXT PRIMARY KEY)")).ToList();
+
+        var applied = await new MigrationRunner(store.Open(), store.Clock).ApplyAsync(next);
+
+        Assert.Equal([99], applied);
+        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe")));
+    }
+
+    [Fact]
+    public async Task A_store_from_a_newer_version_is_refused_with_a_clear_error()
+    {
+        using var store = new TempStore();
+        await new MigrationRunner(store.Open(), store.Clock).ApplyAsync([.. Schema.Migrations, new Migration(7, "future", "SELECT 1")]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(Schema.Migrations));
+
+        Assert.Contains("schema version 7", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_migration_leaves_nothing_half_applied()
+    {
+        using var store = new TempStore();
+        var broken = Schema.Migrations.Append(new Migration(2, "broken", "CREATE TABLE half (id TEXT); INSERT INTO nowhere VALUES (1);")).ToList();
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(broken));
+
+        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")));
+        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = 2")));
+    }
+}
