@@ -12,12 +12,12 @@ namespace StandbyOps.Storage.Database;
 public sealed class InstantTypeHandler : SqlMapper.TypeHandler<Instant>
 {
     private static readonly InstantPattern Pattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'");
-    private static int s_registered;
+    private static int _registered;
 
     /// <summary>Registers the handler with Dapper once per process.</summary>
     public static void Register()
     {
-        if (Interlocked.Exchange(ref s_registered, 1) == 0)
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             SqlMapper.AddTypeHandler(new InstantTypeHandler());
         }

@@ -1,6 +1,6 @@
 using Dapper;
-using StandbyOps.Storage.Tokens;
 using StandbyOps.Storage.Tests.Support;
+using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Storage.Tests.Tokens;
 
