@@ -1,0 +1,133 @@
+using System.Collections.ObjectModel;
+using NodaTime;
+using StandbyOps.Configuration.Reading;
+using StandbyOps.Configuration.Systems;
+
+namespace StandbyOps.Configuration.Customers;
+
+/// <summary>Reads one entry of <c>customers:</c> and checks its references and standby rules.</summary>
+internal static class CustomerSection
+{
+    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems"];
+    private static readonly string[] SlaKeys = ["P1", "P2", "P3", "P4"];
+    private static readonly string[] TermsKeys = ["response", "resolution"];
+    private static readonly string[] StandbyKeys = ["coverage", "responseWithin"];
+
+    private static readonly Func<string, Parsed<StandbyCoverage>> ParseCoverage = Choices.Of(
+        ("nights", StandbyCoverage.Nights), ("weekends", StandbyCoverage.Weekends), ("holidays", StandbyCoverage.Holidays));
+
+    public static CustomerConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, CustomerContext context)
+    {
+        if (reader.Mapping(entry.Value, entry.KeyMark, $"customer '{id}'", Keys) is not { } customer)
+        {
+            return null;
+        }
+
+        var name = customer.String("name") ?? id;
+        var calendar = customer.Required("calendar", "nl-office") is { } c && customer.Reference(c, "calendar", "calendars", context.Calendars.Keys)
+            ? c.Value.Trim()
+            : "";
+        var rateCard = customer.Required("rateCard", "standard") is { } r && customer.Reference(r, "rate card", "rateCards", context.RateCards.Keys)
+            ? r.Value.Trim()
+            : "";
+        var team = customer.Optional("team") is { } t && customer.Reference(t, "team", "teams", context.Teams.Keys)
+            ? t.Value.Trim()
+            : null;
+        var sla = ReadSla(customer);
+        var standby = ReadStandby(customer, team, context);
+
+        var zone = context.Calendars.TryGetValue(calendar, out var cal) ? cal.Zone : DateTimeZone.Utc;
+        var systems = customer.IdMap("systems", "system", (systemId, e) => SystemSection.Read(reader, systemId, e, id, zone, context));
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems);
+    }
+
+    private static ReadOnlyDictionary<PriorityLevel, SlaTermsConfig> ReadSla(MappingReader customer)
+    {
+        var terms = new Dictionary<PriorityLevel, SlaTermsConfig>();
+        if (customer.Mapping("sla", $"sla of {customer.What}", SlaKeys) is { } sla)
+        {
+            foreach (var entry in sla.Entries)
+            {
+                if (customer.Reader.Mapping(entry.Value, entry.KeyMark, $"{entry.Key} sla of {customer.What}", TermsKeys) is not { } priority)
+                {
+                    continue;
+                }
+
+                var response = priority.Parse<SlaTargetConfig?>("response", text => Nullable(SlaTargets.Parse(text)), null, "4 business hours");
+                var resolution = priority.Parse<SlaTargetConfig?>("resolution", text => Nullable(SlaTargets.Parse(text)), null);
+                if (response is not null)
+                {
+                    terms[Enum.Parse<PriorityLevel>(entry.Key)] = new SlaTermsConfig(response, resolution);
+                }
+            }
+        }
+
+        return new ReadOnlyDictionary<PriorityLevel, SlaTermsConfig>(terms);
+    }
+
+    private static StandbyConfig ReadStandby(MappingReader customer, string? team, CustomerContext context)
+    {
+        if (customer.Mapping("standby", $"standby of {customer.What}", StandbyKeys) is not { } standby)
+        {
+            return StandbyConfig.None;
+        }
+
+        var coverage = standby.ParseList("coverage", ParseCoverage).Distinct().ToList();
+        var responseWithin = standby.Parse("responseWithin", Durations.ParsePositive, StandbyConfig.DefaultResponseWithin);
+        if (coverage.Count > 0)
+        {
+            CheckStandbyTeam(customer, standby, team, responseWithin, context);
+        }
+
+        return new StandbyConfig(coverage, responseWithin);
+    }
+
+    /// <summary>Agreed standby must reach someone: a team with a non-empty rotation whose escalation fits the response time.</summary>
+    private static void CheckStandbyTeam(MappingReader customer, MappingReader standby, string? team, Duration responseWithin, CustomerContext context)
+    {
+        var reader = customer.Reader;
+        var at = standby.MarkOf("coverage");
+        if (team is null)
+        {
+            if (!customer.Has("team"))
+            {
+                reader.Error(at, $"{customer.What} has standby coverage but no team to page",
+                    "add team: <team id> to the customer, or remove standby.coverage");
+            }
+
+            return;
+        }
+
+        if (!context.Teams.TryGetValue(team, out var entry))
+        {
+            return;
+        }
+
+        if (entry.Config.Rotation is not { } rotation)
+        {
+            reader.Error(at, $"{customer.What} has standby coverage but team '{team}' has no rotation",
+                $"add rotation: {{ every: week, handover: \"mon 08:30\", order: [...], start: \"2026-01-05\" }} to team '{team}' (line {entry.Anchor.Line})");
+            return;
+        }
+
+        if (rotation.Order.Count == 0)
+        {
+            reader.Error(at, $"{customer.What} has standby coverage but the rotation of team '{team}' is empty",
+                $"list engineers in rotation.order of team '{team}' (line {entry.Anchor.Line})");
+        }
+
+        var steps = entry.Config.Escalation;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].After >= responseWithin)
+            {
+                reader.Warning(entry.StepMarks[i],
+                    $"escalation step after {Durations.Format(steps[i].After)} of team '{team}' is not within the standby response time of {customer.What} ({Durations.Format(responseWithin)})",
+                    $"move the step before {Durations.Format(responseWithin)}, or raise standby.responseWithin of {customer.What} (line {standby.MarkOf("responseWithin").Line}): a page sent then cannot be answered in time");
+            }
+        }
+    }
+
+    private static Parsed<SlaTargetConfig?> Nullable(Parsed<SlaTargetConfig> parsed) =>
+        new(parsed.Ok, parsed.Value, parsed.Problem, parsed.Fix);
+}

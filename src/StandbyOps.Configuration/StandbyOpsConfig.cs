@@ -1,0 +1,19 @@
+using StandbyOps.Configuration.Calendars;
+using StandbyOps.Configuration.Customers;
+using StandbyOps.Configuration.RateCards;
+using StandbyOps.Configuration.Sms;
+using StandbyOps.Configuration.Teams;
+
+namespace StandbyOps.Configuration;
+
+/// <summary>
+/// The validated contents of <c>standbyops.yaml</c>. Every dictionary is keyed by the id written in
+/// the file and keeps the file's order; every reference between sections is known to resolve.
+/// </summary>
+public sealed record StandbyOpsConfig(
+    ServerConfig Server,
+    SmsConfig Sms,
+    IReadOnlyDictionary<string, CalendarConfig> Calendars,
+    IReadOnlyDictionary<string, RateCardConfig> RateCards,
+    IReadOnlyDictionary<string, TeamConfig> Teams,
+    IReadOnlyDictionary<string, CustomerConfig> Customers);
