@@ -1,0 +1,87 @@
+namespace StandbyOps.Billing.Rates;
+
+/// <summary>A contract's prices: currency, standard hourly rate, VAT and the four categories (precedence Holiday &gt; Weekend &gt; Night &gt; Office).</summary>
+/// <remarks>
+/// Weekend daytime beats night where the ranges overlap, but it may only overlap the start or the end of a
+/// night: a weekend range strictly inside a night would cut that night in two and is rejected.
+/// </remarks>
+public sealed record RateCard
+{
+    /// <summary>Creates a rate card and checks that its ranges fit together.</summary>
+    public RateCard(
+        string currency,
+        decimal hourlyRate,
+        decimal vatPercent,
+        CategoryRate holiday,
+        WeekendRate weekend,
+        NightRate night,
+        CategoryRate callout)
+    {
+        Currency = Preconditions.NotBlank(currency, nameof(currency));
+        Preconditions.Require(
+            Currency.Length == 3 && Currency.All(char.IsAsciiLetterUpper),
+            nameof(currency),
+            $"Currency '{currency}' must be an ISO 4217 code such as EUR.");
+        HourlyRate = Preconditions.NonNegative(hourlyRate, nameof(hourlyRate));
+        VatPercent = Preconditions.NonNegative(vatPercent, nameof(vatPercent));
+        Preconditions.Require(VatPercent <= 100m, nameof(vatPercent), $"VAT of {vatPercent}% is not a percentage.");
+        Holiday = Preconditions.NotNull(holiday, nameof(holiday));
+        Weekend = Preconditions.NotNull(weekend, nameof(weekend));
+        Night = Preconditions.NotNull(night, nameof(night));
+        Callout = Preconditions.NotNull(callout, nameof(callout));
+        RequireWeekendDoesNotSplitNight(weekend, night);
+    }
+
+    /// <summary>ISO 4217 code, e.g. EUR.</summary>
+    public string Currency { get; }
+
+    /// <summary>The standard hourly rate every percentage applies to.</summary>
+    public decimal HourlyRate { get; }
+
+    /// <summary>VAT on the invoice subtotal, e.g. 21.</summary>
+    public decimal VatPercent { get; }
+
+    /// <summary>Whole holiday dates.</summary>
+    public CategoryRate Holiday { get; }
+
+    /// <summary>Weekend daytime.</summary>
+    public WeekendRate Weekend { get; }
+
+    /// <summary>Evenings and nights.</summary>
+    public NightRate Night { get; }
+
+    /// <summary>Callouts, billed on top of standby.</summary>
+    public CategoryRate Callout { get; }
+
+    /// <summary>The price of <paramref name="category"/>.</summary>
+    public CategoryRate RateOf(BillingCategory category) => category switch
+    {
+        BillingCategory.Holiday => Holiday,
+        BillingCategory.Weekend => Weekend.Rate,
+        BillingCategory.Night => Night.Rate,
+        BillingCategory.Callout => Callout,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown billing category."),
+    };
+
+    private static void RequireWeekendDoesNotSplitNight(WeekendRate weekend, NightRate night)
+    {
+        if (weekend.Days.Count == 0)
+        {
+            return;
+        }
+
+        // A night lives on its own date and, when overnight, the next one: check the weekend range on both.
+        for (var day = 0; day <= 1; day++)
+        {
+            var from = weekend.FromMinute + (day * MinuteOfDay.PerDay);
+            var to = weekend.ToMinute + (day * MinuteOfDay.PerDay);
+            if (night.FromMinute < from && to < night.EndMinute)
+            {
+                throw new ArgumentException(
+                    $"The weekend range {weekend.From:HH:mm}-{weekend.To:HH:mm} lies inside the night {night.From:HH:mm}-{night.To:HH:mm} "
+                    + "and would cut it in two; weekend daytime may only overlap the start or the end of a night.",
+                    nameof(weekend));
+            }
+        }
+    }
+}
