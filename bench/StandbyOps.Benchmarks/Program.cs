@@ -1,8 +1,20 @@
 using BenchmarkDotNet.Running;
+using StandbyOps.Benchmarks.Monitoring;
 
 namespace StandbyOps.Benchmarks;
 
+/// <summary>BenchmarkDotNet suites (<c>--filter</c>), plus sustained-load drivers selected by their first argument.</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Entry point.</summary>
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "load-checks")
+        {
+            await CheckLoadDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

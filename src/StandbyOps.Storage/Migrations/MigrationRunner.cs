@@ -9,9 +9,18 @@ public sealed class MigrationRunner(SqliteDatabase database, IClock clock)
 {
     /// <summary>Applies what is pending and returns the versions applied now.</summary>
     /// <exception cref="InvalidOperationException">The store was written by a newer StandbyOps than this one.</exception>
+    /// <exception cref="ArgumentException">Two migrations share a version.</exception>
     public async Task<IReadOnlyList<int>> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
+        var duplicates = migrations.GroupBy(m => m.Version).Where(g => g.Count() > 1).ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new ArgumentException(
+                "Two migrations share a version: " + string.Join("; ", duplicates.Select(g => $"{g.Key} ({string.Join(", ", g.Select(m => m.Name))})")) + ". Give each module its own version range.",
+                nameof(migrations));
+        }
+
         await database.WriteAsync(static (c, t) => c.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction: t), cancellationToken).ConfigureAwait(false);
 

@@ -54,4 +54,16 @@ public sealed class MigrationRunnerTests
         Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")));
         Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = 2")));
     }
+
+    [Fact]
+    public async Task Two_migrations_with_one_version_are_refused_before_anything_runs()
+    {
+        using var store = new TempStore();
+        var clash = Schema.Migrations.Concat([new Migration(50, "a", "CREATE TABLE a (id TEXT)"), new Migration(50, "b", "CREATE TABLE b (id TEXT)")]).ToList();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(clash));
+
+        Assert.Contains("50 (a, b)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'b')")));
+    }
 }

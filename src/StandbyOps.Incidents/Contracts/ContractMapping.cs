@@ -1,0 +1,85 @@
+using NodaTime;
+using StandbyOps.Billing.Rates;
+using StandbyOps.Configuration.Calendars;
+using StandbyOps.Configuration.Customers;
+using StandbyOps.Configuration.RateCards;
+using StandbyOps.Core.Calendars;
+using StandbyOps.Core.Holidays;
+using StandbyOps.Core.Sla;
+using StandbyOps.Incidents.Priorities;
+using BillingCoverage = StandbyOps.Billing.Standby.StandbyCoverage;
+using ConfigCoverage = StandbyOps.Configuration.Customers.StandbyCoverage;
+using ConfigTargetKind = StandbyOps.Configuration.Customers.SlaTargetKind;
+
+namespace StandbyOps.Incidents.Contracts;
+
+/// <summary>Turns the validated configuration's contract sections into the domain's calendars, SLA contracts and rate cards.</summary>
+public static class ContractMapping
+{
+    /// <summary>The calendar's zone, opening ranges, built-in holiday sets and extra/excepted dates.</summary>
+    /// <exception cref="ArgumentException">The calendar has no opening range in the whole week.</exception>
+    public static BusinessCalendar ToBusinessCalendar(CalendarConfig calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var hours = calendar.Hours.ToDictionary(
+            day => day.Key,
+            day => (IReadOnlyList<OpeningRange>)day.Value.Select(r => new OpeningRange(r.From, r.To)).ToArray());
+        return new BusinessCalendar(
+            calendar.Zone,
+            new WeeklyOpeningHours(hours),
+            calendar.HolidaySets.Select(HolidayRuleSet.Get),
+            calendar.Extra,
+            calendar.Except);
+    }
+
+    /// <summary>The SLA targets per priority; a priority without an entry has no deadlines.</summary>
+    public static SlaContract ToSlaContract(IReadOnlyDictionary<PriorityLevel, SlaTermsConfig> sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        return new SlaContract(sla.ToDictionary(
+            terms => PriorityResolver.FromLevel(terms.Key),
+            terms => new PriorityTargets(ToSlaTarget(terms.Value.Response), terms.Value.Resolution is { } resolution ? ToSlaTarget(resolution) : null)));
+    }
+
+    public static SlaTarget ToSlaTarget(SlaTargetConfig target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind switch
+        {
+            ConfigTargetKind.BusinessHours => SlaTarget.BusinessHours(target.Amount),
+            ConfigTargetKind.BusinessDays => SlaTarget.BusinessDays(target.Amount),
+            ConfigTargetKind.WallClock => SlaTarget.WallClock(target.Elapsed),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "Unknown SLA target kind."),
+        };
+    }
+
+    public static RateCard ToRateCard(RateCardConfig card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new RateCard(
+            card.Currency,
+            card.HourlyRate,
+            card.VatPercent,
+            new CategoryRate(card.Holiday.Percent, card.Holiday.MinimumHours),
+            new WeekendRate(card.Weekend.Days, card.Weekend.From, card.Weekend.To, card.Weekend.Percent, card.Weekend.MinimumHours),
+            new NightRate(card.Night.From, card.Night.To, card.Night.Percent, card.Night.MinimumHours),
+            new CategoryRate(card.Callout.Percent, card.Callout.MinimumHours));
+    }
+
+    public static BillingCoverage ToCoverage(IEnumerable<ConfigCoverage> coverage)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        var covered = coverage.ToHashSet();
+        return new BillingCoverage(
+            covered.Contains(ConfigCoverage.Nights),
+            covered.Contains(ConfigCoverage.Weekends),
+            covered.Contains(ConfigCoverage.Holidays));
+    }
+
+    /// <summary>The standby response time, never zero (the contract's, else 30 minutes).</summary>
+    public static Duration ToStandbyResponseWithin(StandbyConfig standby)
+    {
+        ArgumentNullException.ThrowIfNull(standby);
+        return standby.ResponseWithin > Duration.Zero ? standby.ResponseWithin : SlaClock.DefaultStandbyResponseWithin;
+    }
+}

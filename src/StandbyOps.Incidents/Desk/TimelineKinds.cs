@@ -1,0 +1,21 @@
+namespace StandbyOps.Incidents.Desk;
+
+/// <summary>
+/// The timeline entry kinds the desk writes. Downstream stages add their own through
+/// <see cref="IncidentDesk.RecordAsync"/> (paging: <c>paged</c>, <c>delivered</c>, <c>failed</c>, <c>escalated</c>).
+/// </summary>
+public static class TimelineKinds
+{
+    public const string Opened = "opened";
+    public const string FailureRepeated = "failure-repeated";
+    public const string Reopened = "reopened";
+    public const string Recovered = "recovered";
+    public const string Acknowledged = "acknowledged";
+    public const string Resolved = "resolved";
+    public const string Closed = "closed";
+    public const string Note = "note";
+    public const string SlaBreached = "sla-breached";
+
+    /// <summary>The longest kind accepted.</summary>
+    public const int MaxKindLength = 40;
+}

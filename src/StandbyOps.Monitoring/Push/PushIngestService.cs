@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using StandbyOps.Actors.Time;
+using StandbyOps.Metrics;
+
+namespace StandbyOps.Monitoring.Push;
+
+/// <summary>
+/// Starts push ingest with the server: loads the stored groups and rule states, exposes the groups on
+/// <c>/metrics</c>, and evaluates every push rule each <see cref="EvaluationInterval"/> of the scheduler's time
+/// (virtual or real), so <c>for</c> and <c>absentFor</c> fire without a push.
+/// </summary>
+public sealed partial class PushIngestService(
+    PushGroupStore groups,
+    PushRuleMonitor rules,
+    PushedMetricsSource source,
+    MetricsRegistry registry,
+    IScheduler scheduler,
+    ILogger<PushIngestService> logger) : IHostedService, IDisposable
+{
+    /// <summary>How often every rule is evaluated without a push.</summary>
+    public static readonly Duration EvaluationInterval = Duration.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private IDisposable? _registration;
+    private IDisposable? _timer;
+    private Task _running = Task.CompletedTask;
+    private bool _active;
+    private bool _again;
+    private bool _stopped;
+
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await groups.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await rules.LoadAsync(cancellationToken).ConfigureAwait(false);
+        _registration = registry.AddSource(source);
+        Schedule();
+    }
+
+    /// <inheritdoc/>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task running;
+        lock (_gate)
+        {
+            _stopped = true;
+            _timer?.Dispose();
+            running = _running;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _registration?.Dispose();
+        _timer?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void Schedule()
+    {
+        lock (_gate)
+        {
+            if (!_stopped)
+            {
+                _timer = scheduler.ScheduleOnce(EvaluationInterval, OnTick);
+            }
+        }
+    }
+
+    /// <summary>Runs on the scheduler's thread: starts an evaluation, or asks the running one to go again, and re-arms.</summary>
+    private void OnTick()
+    {
+        lock (_gate)
+        {
+            if (!_active)
+            {
+                _active = true;
+                _running = Task.Run(EvaluateAsync);
+            }
+            else
+            {
+                _again = true;
+            }
+        }
+
+        Schedule();
+    }
+
+    private async Task EvaluateAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await rules.EvaluateAllAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogEvaluationFailed(e);
+            }
+
+            lock (_gate)
+            {
+                // A tick that came while this ran saw a later instant: evaluate once more so it is not lost.
+                if (!_again || _stopped)
+                {
+                    _active = false;
+                    return;
+                }
+
+                _again = false;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the push rules failed; the next tick retries")]
+    private partial void LogEvaluationFailed(Exception exception);
+}

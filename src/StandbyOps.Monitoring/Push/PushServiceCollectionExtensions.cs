@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StandbyOps.Monitoring.Alertmanager;
+
+namespace StandbyOps.Monitoring.Push;
+
+/// <summary>
+/// Registers push ingest and the Alertmanager receiver: <c>services.AddPushIngest()</c>. Needs the server's
+/// <c>SqliteDatabase</c>, <c>MetricsRegistry</c>, <c>IScheduler</c>/<c>IClock</c>, <c>StandbyOpsConfig</c> and an <c>ISignalSink</c> (the incident desk).
+/// </summary>
+public static class PushServiceCollectionExtensions
+{
+    public static IServiceCollection AddPushIngest(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<PushGroupStore>();
+        services.TryAddSingleton<PushRuleMonitor>();
+        services.TryAddSingleton<PushedMetricsSource>();
+        services.TryAddSingleton<PushIngest>();
+        services.TryAddSingleton<AlertmanagerRouter>();
+        services.TryAddSingleton<AlertmanagerReceiver>();
+        services.AddHostedService<PushIngestService>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using StandbyOps.Metrics;
+using StandbyOps.Metrics.Instruments;
+
+namespace StandbyOps.Paging.Dispatch;
+
+/// <summary>Paging's metrics: time from opening to acknowledgement of paged incidents, and SMS sent.</summary>
+public sealed class PagingMetrics
+{
+    private static readonly double[] AckBuckets = [30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200];
+
+    private readonly Histogram _ack;
+    private readonly Counter _sent;
+
+    /// <summary>Registers the metrics in <paramref name="registry"/>.</summary>
+    public PagingMetrics(MetricsRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        _ack = registry.Histogram("standbyops_page_ack_seconds", "Seconds from opening to acknowledgement of paged incidents.", AckBuckets);
+        _sent = registry.Counter("standbyops_pages_sent_total", "SMS pages accepted by the provider.");
+    }
+
+    /// <summary>A paged incident was acknowledged <paramref name="seconds"/> after it opened.</summary>
+    public void Acknowledged(double seconds) => _ack.Observe(Math.Max(0, seconds));
+
+    /// <summary>One SMS went out.</summary>
+    public void Sent() => _sent.Inc();
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using StandbyOps.Billing.Store;
+using StandbyOps.Configuration;
+using StandbyOps.Configuration.Sms;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Incidents.Observers;
+using StandbyOps.Incidents.Pages;
+using StandbyOps.Incidents.Sla;
+using StandbyOps.Paging.Sms;
+using StandbyOps.Paging.Twilio;
+using StandbyOps.Storage.Database;
+using StandbyOps.Storage.Intents;
+
+namespace StandbyOps.Paging.Dispatch;
+
+/// <summary>Registers paging: dispatcher, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
+public static class PagingServiceCollectionExtensions
+{
+    /// <summary>Adds paging. The SMS provider is chosen from the configuration at start.</summary>
+    public static IServiceCollection AddPaging(this IServiceCollection services, Action<IServiceProvider, PagingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHttpClient(TwilioSmsSender.HttpClientName);
+        services.AddSingleton(sp =>
+        {
+            var options = new PagingOptions();
+            configure?.Invoke(sp, options);
+            return options;
+        });
+        services.AddSingleton<PagingMetrics>();
+        services.AddSingleton<ISmsOutbox, DurableSmsOutbox>();
+        services.AddSingleton<ISmsSender>(sp =>
+        {
+            var config = sp.GetRequiredService<StandbyOpsConfig>();
+            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is { } twilio)
+            {
+                var options = new TwilioOptions
+                {
+                    BaseUrl = twilio.BaseUrl,
+                    AccountSid = twilio.AccountSid,
+                    AuthToken = twilio.AuthToken,
+                    From = twilio.From,
+                    MessagingServiceSid = twilio.MessagingServiceSid,
+                    ApiKeySid = twilio.ApiKeySid,
+                    ApiKeySecret = twilio.ApiKeySecret,
+                };
+                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), options, sp.GetRequiredService<ILogger<TwilioSmsSender>>());
+            }
+
+            return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
+        });
+        services.AddSingleton(sp => new PageDispatcher(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IncidentDesk>(),
+            sp.GetRequiredService<IncidentSlaPolicy>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>(),
+            sp.GetRequiredService<ISmsSender>(),
+            sp.GetService<ICalloutRecorder>() ?? new NoCalloutRecorder(),
+            sp.GetRequiredService<PagingOptions>(),
+            sp.GetRequiredService<PagingMetrics>(),
+            sp.GetRequiredService<ILogger<PageDispatcher>>()));
+        services.AddSingleton(sp => new SmsReplyHandler(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IncidentDesk>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>()));
+        services.AddSingleton<IIncidentObserver, PagingObserver>();
+        services.AddSingleton<IIncidentPagesSource, StoredIncidentPages>();
+        services.AddSingleton<IIntentHandler, EscalationStepHandler>();
+        services.AddSingleton<IIntentHandler, PageSendHandler>();
+        services.AddHostedService<PagingStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using StandbyOps.Core.Sla;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Incidents.Pages;
+using StandbyOps.Incidents.Signals;
+using StandbyOps.Server.Auth;
+using StandbyOps.Storage.Tokens;
+
+namespace StandbyOps.Server.Api;
+
+/// <summary>
+/// <c>/api/v1/incidents</c>: the desk's queue and detail, and acknowledge/resolve/close/notes (API.md "Incidents").
+/// A customer token sees only its own customer's incidents: its list is filtered to that customer and another
+/// customer's incident is a 404, exactly like an unknown one.
+/// </summary>
+public static class IncidentsApi
+{
+    /// <summary>The longest note accepted.</summary>
+    public const int MaxNoteLength = IncidentDesk.MaxNoteLength;
+
+    /// <summary>An incident in the queue.</summary>
+    public sealed record IncidentResponse(
+        string CaseNumber,
+        string State,
+        string Priority,
+        string Customer,
+        string System,
+        string Source,
+        string DedupKey,
+        string Title,
+        Instant OpenedAt,
+        Instant? AcknowledgedAt,
+        string? AcknowledgedBy,
+        Instant? ResolvedAt,
+        Instant? ResponseDueAt,
+        Instant? ResolutionDueAt,
+        bool ResponseBreached,
+        bool ResolutionBreached);
+
+    /// <summary>An incident with its timeline and pages.</summary>
+    public sealed record IncidentDetailResponse(
+        string CaseNumber,
+        string State,
+        string Priority,
+        string Customer,
+        string System,
+        string Source,
+        string DedupKey,
+        string Title,
+        Instant OpenedAt,
+        Instant? AcknowledgedAt,
+        string? AcknowledgedBy,
+        Instant? ResolvedAt,
+        Instant? ResponseDueAt,
+        Instant? ResolutionDueAt,
+        bool ResponseBreached,
+        bool ResolutionBreached,
+        IReadOnlyList<TimelineEntryResponse> Timeline,
+        IReadOnlyList<PageResponse> Pages);
+
+    /// <summary>One timeline line; <see cref="Actor"/> is <c>kind:name</c>, e.g. <c>engineer:anna</c>.</summary>
+    public sealed record TimelineEntryResponse(Instant At, string Actor, string Kind, string Text);
+
+    /// <summary>One page sent about the incident.</summary>
+    public sealed record PageResponse(string Engineer, string Phone, Instant SentAt, string Status, string? ProviderId);
+
+    /// <summary>A note to add.</summary>
+    public sealed record NoteRequest(string? Text);
+
+    /// <summary>Maps the routes.</summary>
+    public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/incidents").WithTags("Incidents");
+        group.MapGet("/", ListAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin, TokenRole.Customer);
+        group.MapGet("/{caseNumber}", GetAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin, TokenRole.Customer);
+        group.MapPost("/{caseNumber}/acknowledge", (string caseNumber, ClaimsPrincipal user, IncidentDesk desk, CancellationToken ct) =>
+            ActAsync(caseNumber, desk, (d, who) => d.AcknowledgeAsync(caseNumber, who, Via.Api, ct), user, ct)).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin);
+        group.MapPost("/{caseNumber}/resolve", (string caseNumber, ClaimsPrincipal user, IncidentDesk desk, CancellationToken ct) =>
+            ActAsync(caseNumber, desk, (d, who) => d.ResolveAsync(caseNumber, who, Via.Api, ct), user, ct)).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin);
+        group.MapPost("/{caseNumber}/close", (string caseNumber, ClaimsPrincipal user, IncidentDesk desk, CancellationToken ct) =>
+            ActAsync(caseNumber, desk, (d, who) => d.CloseAsync(caseNumber, who, ct), user, ct)).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin);
+        group.MapPost("/{caseNumber}/notes", AddNoteAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin);
+    }
+
+    private static async Task<Results<Ok<IncidentResponse[]>, ValidationProblem>> ListAsync(
+        string? state, string? customer, ClaimsPrincipal user, IncidentDesk desk, CancellationToken cancellationToken)
+    {
+        IncidentState? wanted = null;
+        if (state is not null)
+        {
+            if (!IncidentStateText.TryParse(state, out var parsed))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["state"] = [$"'{state}' is not a state. Use one of: {string.Join(", ", IncidentStateText.Names)}."] },
+                    title: "The incident query is invalid");
+            }
+
+            wanted = parsed;
+        }
+
+        if (OwnCustomer(user) is { } own)
+        {
+            // A customer token is pinned to its customer; asking for another one shows nothing rather than an error.
+            if (customer is not null && customer != own)
+            {
+                return TypedResults.Ok(Array.Empty<IncidentResponse>());
+            }
+
+            customer = own;
+        }
+
+        var incidents = await desk.ListAsync(new IncidentFilter(wanted, string.IsNullOrWhiteSpace(customer) ? null : customer), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(incidents.Select(ToResponse).ToArray());
+    }
+
+    private static async Task<Results<Ok<IncidentDetailResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string caseNumber, ClaimsPrincipal user, IncidentDesk desk, CancellationToken cancellationToken)
+    {
+        if (BadCaseNumber(caseNumber) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
+        return detail is null || (OwnCustomer(user) is { } own && detail.Incident.Customer != own)
+            ? NotFound(caseNumber)
+            : TypedResults.Ok(ToResponse(detail));
+    }
+
+    private static async Task<Results<Ok<IncidentDetailResponse>, ProblemHttpResult, ValidationProblem>> AddNoteAsync(
+        string caseNumber, NoteRequest request, ClaimsPrincipal user, IncidentDesk desk, CancellationToken cancellationToken)
+    {
+        if (BadCaseNumber(caseNumber) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxNoteLength)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["text"] = [$"A note needs 1 to {MaxNoteLength} characters of text."] },
+                title: "The note is invalid");
+        }
+
+        return await ActAsync(caseNumber, desk, (d, who) => d.AddNoteAsync(caseNumber, who, text, cancellationToken), user, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Results<Ok<IncidentDetailResponse>, ProblemHttpResult, ValidationProblem>> ActAsync(
+        string caseNumber, IncidentDesk desk, Func<IncidentDesk, Actor, Task<IncidentChange>> act, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (BadCaseNumber(caseNumber) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var change = await act(desk, ActorOf(user)).ConfigureAwait(false);
+        if (!change.Found)
+        {
+            return NotFound(caseNumber);
+        }
+
+        var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
+        return detail is null ? NotFound(caseNumber) : TypedResults.Ok(ToResponse(detail));
+    }
+
+    /// <summary>The token's name, as an engineer or desk user when its role says so.</summary>
+    private static Actor ActorOf(ClaimsPrincipal user)
+    {
+        var name = user.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        return user.IsInRole(TokenRole.Engineer.ToName()) ? Actor.OfEngineer(name)
+            : user.IsInRole(TokenRole.Desk.ToName()) ? Actor.OfDesk(name)
+            : Actor.OfToken(name);
+    }
+
+    private static string? OwnCustomer(ClaimsPrincipal user) =>
+        user.PinnedCustomer();
+
+    private static ValidationProblem? BadCaseNumber(string caseNumber) =>
+        CaseNumbers.IsWellFormed(caseNumber)
+            ? null
+            : TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["caseNumber"] = [$"'{caseNumber}' is not a case number: expected YYYY-NNNNNN, e.g. 2026-000042."] },
+                title: "The case number is malformed");
+
+    private static ProblemHttpResult NotFound(string caseNumber) =>
+        TypedResults.Problem(title: "Incident not found", detail: $"There is no incident {caseNumber}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IncidentResponse ToResponse(Incident i) => new(
+        i.CaseNumber, i.State.ToText(), i.Priority.ToText(), i.Customer, i.System, i.Source.ToText(), i.DedupKey, i.Title,
+        i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
+        i.ResponseBreached, i.ResolutionBreached);
+
+    private static IncidentDetailResponse ToResponse(IncidentDetail detail)
+    {
+        var i = detail.Incident;
+        return new IncidentDetailResponse(
+            i.CaseNumber, i.State.ToText(), i.Priority.ToText(), i.Customer, i.System, i.Source.ToText(), i.DedupKey, i.Title,
+            i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
+            i.ResponseBreached, i.ResolutionBreached,
+            detail.Timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
+            detail.Pages.Select(ToResponse).ToArray());
+    }
+
+    private static PageResponse ToResponse(IncidentPage page) => new(page.Engineer, page.Phone, page.SentAt, page.Status, page.ProviderId);
+}

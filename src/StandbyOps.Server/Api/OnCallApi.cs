@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+using StandbyOps.Configuration.Teams;
+using StandbyOps.Core.Rota;
+using StandbyOps.Incidents.Contracts;
+using StandbyOps.Incidents.Sla;
+using StandbyOps.Server.Auth;
+using StandbyOps.Server.Hosting;
+using StandbyOps.Server.Rota;
+using StandbyOps.Storage.Tokens;
+
+namespace StandbyOps.Server.Api;
+
+/// <summary>
+/// <c>/api/v1/oncall</c> (who is on call for a customer), <c>/api/v1/teams/{team}/overrides</c> (rota overrides) and
+/// <c>/api/v1/engineers/{engineer}/calendar.ics</c> (an engineer's shifts for calendar apps).
+/// </summary>
+public static class OnCallApi
+{
+    /// <summary>How far back the calendar feed reaches.</summary>
+    public static readonly Duration FeedPast = Duration.FromDays(30);
+
+    /// <summary>How far ahead the calendar feed reaches.</summary>
+    public static readonly Duration FeedAhead = Duration.FromDays(90);
+
+    private static readonly TokenRole[] FeedRoles = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer];
+
+    /// <summary>An engineer holding a role.</summary>
+    public sealed record PersonResponse(string Engineer, string? Name, string? Phone);
+
+    /// <summary>Who holds which role for a customer at an instant, and whether that instant is standby or office time.</summary>
+    public sealed record OnCallResponse(string Customer, Instant At, bool InStandby, bool InBusinessHours, PersonResponse? OnCall, PersonResponse? Backup, PersonResponse? Duty);
+
+    /// <summary>A request to put <see cref="Engineer"/> on call for <c>[Start, End)</c>.</summary>
+    public sealed record CreateOverrideRequest(string? Engineer, Instant? Start, Instant? End);
+
+    /// <summary>A stored override.</summary>
+    public sealed record OverrideResponse(string Id, string Team, string Engineer, Instant Start, Instant End, Instant CreatedAt, string CreatedBy);
+
+    /// <summary>Maps the routes.</summary>
+    public static void MapOnCallApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/oncall", GetOnCallAsync).WithTags("On-call")
+            .RequireRoles(TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer, TokenRole.Customer);
+
+        var overrides = routes.MapGroup("/api/v1/teams/{team}/overrides").WithTags("On-call").RequireRoles(TokenRole.Admin, TokenRole.Desk);
+        overrides.MapPost("/", AddOverrideAsync);
+        overrides.MapGet("/", ListOverridesAsync);
+
+        // Calendar apps cannot send headers, so this route checks the token in the query string itself.
+        routes.MapGet("/api/v1/engineers/{engineer}/calendar.ics", CalendarAsync).WithTags("On-call").AllowAnonymous();
+    }
+
+    private static async Task<Results<Ok<OnCallResponse>, ProblemHttpResult, ValidationProblem>> GetOnCallAsync(
+        string? customer, string? at, ClaimsPrincipal user, LiveConfig live, TeamRotas rotas, IStandbyPeriodSource standbyPeriods, IClock clock, CancellationToken cancellationToken)
+    {
+        var pinned = user.PinnedCustomer();
+        customer ??= pinned;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(customer))
+        {
+            errors["customer"] = ["Name the customer: ?customer=<id>."];
+        }
+
+        var instant = clock.GetCurrentInstant();
+        if (at is not null)
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(at);
+            if (parsed.Success)
+            {
+                instant = parsed.Value;
+            }
+            else
+            {
+                errors["at"] = [$"'{at}' is not an instant: expected ISO-8601 UTC, e.g. 2026-11-20T14:00:00Z."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The on-call query is invalid");
+        }
+
+        var config = live.Current;
+        if ((pinned is not null && pinned != customer) || !config.Customers.TryGetValue(customer!, out var customerConfig))
+        {
+            return TypedResults.Problem(title: "Customer not found", detail: $"There is no customer '{customer}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var contract = CustomerContract.FromConfig(config, customerConfig);
+        var oneOff = await standbyPeriods.PeriodsAsync(customerConfig.Id, new Interval(instant, instant + Duration.Epsilon), cancellationToken).ConfigureAwait(false);
+        PersonResponse? onCall = null, backup = null, duty = null;
+        if (customerConfig.Team is { } teamId && rotas.Team(teamId) is { } team
+            && await rotas.ForAsync(teamId, cancellationToken).ConfigureAwait(false) is { } rota)
+        {
+            onCall = Person(team, rota.OnCallAt(instant));
+            backup = Person(team, rota.BackupAt(instant));
+            duty = Person(team, rota.DutyAt(instant));
+        }
+
+        return TypedResults.Ok(new OnCallResponse(
+            customerConfig.Id, instant, contract.IsInsideAgreedStandby(instant, oneOff), contract.Calendar.IsOpen(instant), onCall, backup, duty));
+    }
+
+    private static async Task<Results<Created<OverrideResponse>, ProblemHttpResult, ValidationProblem>> AddOverrideAsync(
+        string team, CreateOverrideRequest request, ClaimsPrincipal user, TeamRotas rotas, RotaOverrideStore store, IClock clock, CancellationToken cancellationToken)
+    {
+        if (rotas.Team(team) is not { } teamConfig)
+        {
+            return TeamNotFound(team);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (teamConfig.Rotation is null)
+        {
+            errors["team"] = [$"Team '{team}' has no standby rotation to override."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Engineer) || !teamConfig.Engineers.ContainsKey(request.Engineer))
+        {
+            errors["engineer"] = [$"'{request.Engineer}' is not an engineer of team '{team}'. Known: {string.Join(", ", teamConfig.Engineers.Keys)}."];
+        }
+
+        if (request.Start is null)
+        {
+            errors["start"] = ["The start instant is required."];
+        }
+
+        if (request.End is null)
+        {
+            errors["end"] = ["The end instant is required."];
+        }
+        else if (request.Start is { } start && request.End <= start)
+        {
+            errors["end"] = [$"The override must end ({request.End}) after it starts ({start})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The override is invalid");
+        }
+
+        var createdBy = $"token:{user.FindFirstValue(ClaimTypes.Name)}";
+        var stored = await store.AddAsync(team, request.Engineer!, request.Start!.Value, request.End!.Value, createdBy, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/teams/{team}/overrides/{stored.Id}", ToResponse(stored));
+    }
+
+    private static async Task<Results<Ok<OverrideResponse[]>, ProblemHttpResult>> ListOverridesAsync(
+        string team, TeamRotas rotas, RotaOverrideStore store, CancellationToken cancellationToken)
+    {
+        if (rotas.Team(team) is null)
+        {
+            return TeamNotFound(team);
+        }
+
+        var stored = await store.ListAsync(team, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(stored.Select(ToResponse).ToArray());
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarAsync(
+        string engineer, string? token, TokenStore tokens, LiveConfig live, TeamRotas rotas, IClock clock, CancellationToken cancellationToken)
+    {
+        var caller = string.IsNullOrWhiteSpace(token) ? null : await tokens.FindBySecretAsync(token, cancellationToken).ConfigureAwait(false);
+        if (caller is null || !FeedRoles.Contains(caller.Role))
+        {
+            return TypedResults.Problem(
+                title: "Unauthorized",
+                detail: "The feed needs a live API token of role admin, desk or engineer in the query string: calendar.ics?token=<secret>.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var teams = live.Current.Teams.Values.Where(t => t.Engineers.ContainsKey(engineer)).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        if (teams.Count == 0)
+        {
+            return TypedResults.Problem(title: "Engineer not found", detail: $"No team lists an engineer '{engineer}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var shifts = new List<Shift>();
+        foreach (var team in teams)
+        {
+            if (await rotas.ForAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } rota)
+            {
+                shifts.AddRange(rota.ShiftsFor(engineer, now - FeedPast, now + FeedAhead));
+            }
+        }
+
+        var name = $"{teams[0].Engineers[engineer].Name} ({string.Join(", ", teams.Select(t => t.Id))})";
+        var feed = ShiftCalendarFeed.Render(name, shifts.OrderBy(s => s.Start).ThenBy(s => s.Role), now);
+        return TypedResults.Text(feed, "text/calendar; charset=utf-8");
+    }
+
+    private static PersonResponse? Person(TeamConfig team, string? engineer) =>
+        engineer is null ? null
+            : team.Engineers.TryGetValue(engineer, out var details) ? new PersonResponse(engineer, details.Name, details.Phone)
+            : new PersonResponse(engineer, null, null);
+
+    private static ProblemHttpResult TeamNotFound(string team) =>
+        TypedResults.Problem(title: "Team not found", detail: $"There is no team '{team}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static OverrideResponse ToResponse(StoredOverride stored) =>
+        new(stored.Id, stored.Team, stored.Engineer, stored.Start, stored.End, stored.CreatedAt, stored.CreatedBy);
+}

@@ -1,0 +1,80 @@
+using StandbyOps.Configuration;
+using StandbyOps.Configuration.Sms;
+using StandbyOps.Paging.Dispatch;
+using StandbyOps.Paging.Replies;
+using StandbyOps.Paging.Twilio;
+
+namespace StandbyOps.Server.Api;
+
+/// <summary>
+/// <c>/api/v1/twilio/*</c>: Twilio's delivery callbacks and inbound replies. Anonymous, but every request must carry a
+/// valid <c>X-Twilio-Signature</c> over <c>server.publicUrl</c> + path: missing → 400, wrong → 403. With the
+/// <c>log</c> provider there is no Twilio account to verify against, so the routes answer 404.
+/// </summary>
+public static class TwilioApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void MapTwilioApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/twilio").WithTags("Twilio").AllowAnonymous().DisableAntiforgery();
+        group.MapPost("/status", StatusAsync);
+        group.MapPost("/sms", SmsAsync);
+    }
+
+    private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, PageDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        var (problem, form) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var sid = form!["MessageSid"].ToString();
+        var status = form["MessageStatus"].ToString();
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "MessageSid and MessageStatus are required.");
+        }
+
+        var errorCode = form["ErrorCode"].ToString();
+        await dispatcher.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> SmsAsync(HttpRequest request, StandbyOpsConfig config, SmsReplyHandler replies, CancellationToken cancellationToken)
+    {
+        var (problem, form) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reply = await replies.HandleAsync(form!["From"].ToString(), form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Text(reply is null ? TwiML.Empty() : TwiML.Message(reply), TwiML.ContentType);
+    }
+
+    private static async Task<(IResult? Problem, IFormCollection? Form)> VerifyAsync(HttpRequest request, StandbyOpsConfig config, CancellationToken cancellationToken)
+    {
+        if (config.Sms.Provider != SmsProvider.Twilio || config.Sms.Twilio is not { } twilio)
+        {
+            return (TypedResults.NotFound(), null);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Twilio webhooks are form-encoded."), null);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var signature = request.Headers[TwilioSignature.HeaderName].ToString();
+        if (string.IsNullOrEmpty(signature))
+        {
+            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The {TwilioSignature.HeaderName} header is missing."), null);
+        }
+
+        var url = config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + request.Path + request.QueryString;
+        return TwilioSignature.Validate(twilio.AuthToken, url, form, signature)
+            ? (null, form)
+            : (TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The Twilio signature does not match."), null);
+    }
+}

@@ -1,0 +1,42 @@
+using NodaTime;
+using NodaTime.Text;
+using StandbyOps.Actors.Time;
+using StandbyOps.Server.Api;
+using StandbyOps.Server.Hosting;
+
+namespace StandbyOps.Server.Cli;
+
+/// <summary>The default verb: validate the configuration, prepare the store, serve until SIGTERM/Ctrl+C.</summary>
+public static class ServeCommand
+{
+    /// <summary>Runs the server; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(ServerSettings settings, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = ConfigurationGate.Load(settings.ConfigPath, Console.Error);
+        if (config is null)
+        {
+            return ConfigurationGate.InvalidConfigExitCode;
+        }
+
+        var scheduler = VirtualStart() is { } start ? new VirtualTime(start) : (IScheduler)new SystemScheduler(clock);
+        await using var app = ServerHost.Build(settings, config, scheduler);
+        await ServerHost.PrepareStoreAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static Instant? VirtualStart()
+    {
+        var text = Environment.GetEnvironmentVariable(VirtualClockApi.Variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw new InvalidOperationException($"{VirtualClockApi.Variable}='{text}' is not an ISO-8601 instant such as 2026-11-24T19:00:00Z.");
+    }
+}

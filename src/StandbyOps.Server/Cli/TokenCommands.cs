@@ -1,0 +1,79 @@
+using System.CommandLine;
+using NodaTime;
+using StandbyOps.Server.Api;
+using StandbyOps.Server.Hosting;
+using StandbyOps.Storage.Database;
+using StandbyOps.Storage.Migrations;
+using StandbyOps.Storage.Tokens;
+
+namespace StandbyOps.Server.Cli;
+
+/// <summary><c>token create</c> and <c>token list</c>, straight on the store (no server needed).</summary>
+public static class TokenCommands
+{
+    /// <summary>Builds the <c>token</c> command.</summary>
+    public static Command Build(Option<string> dataDir, Option<string> config, IClock clock)
+    {
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", TokenRoles.Names)}.", Required = true };
+        var name = new Option<string>("--name") { Description = "What the token is for, e.g. 'prometheus' or 'alice laptop'.", Required = true };
+        var customer = new Option<string?>("--customer") { Description = "The customer a pusher or customer token belongs to." };
+
+        var create = new Command("create", "Create an API token and print its secret (shown this once).") { role, name, customer };
+        create.SetAction((result, cancellationToken) => CreateAsync(
+            result.GetValue(dataDir)!, result.GetValue(config)!, new TokensApi.CreateTokenRequest(result.GetValue(name), result.GetValue(role), result.GetValue(customer)),
+            clock, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+
+        var list = new Command("list", "List live API tokens (never their secrets).");
+        list.SetAction((result, cancellationToken) => ListAsync(result.GetValue(dataDir)!, clock, result.InvocationConfiguration.Output, cancellationToken));
+
+        var token = new Command("token", "Manage API tokens.");
+        token.Subcommands.Add(create);
+        token.Subcommands.Add(list);
+        return token;
+    }
+
+    private static async Task<int> CreateAsync(string dataDirectory, string configPath, TokensApi.CreateTokenRequest request, IClock clock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var config = ConfigurationGate.Load(configPath, error);
+        if (config is null)
+        {
+            return ConfigurationGate.InvalidConfigExitCode;
+        }
+
+        var problems = TokensApi.Validate(request, config, out var tokenRole);
+        if (problems.Count > 0)
+        {
+            foreach (var (field, messages) in problems)
+            {
+                await error.WriteLineAsync($"--{field}: {string.Join(" ", messages)}").ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        var tokens = new TokenStore(await OpenStoreAsync(dataDirectory, clock, cancellationToken).ConfigureAwait(false));
+        var (token, secret) = await tokens.CreateAsync(request.Name!.Trim(), tokenRole, request.Customer, "cli", clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Created token {token.Id} '{token.Name}' with role {token.Role.ToName()}{(token.Customer is null ? string.Empty : $" for customer {token.Customer}")}.").ConfigureAwait(false);
+        await output.WriteLineAsync("Secret (shown only now; send it as 'Authorization: Bearer <secret>'):").ConfigureAwait(false);
+        await output.WriteLineAsync(secret).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(string dataDirectory, IClock clock, TextWriter output, CancellationToken cancellationToken)
+    {
+        var tokens = new TokenStore(await OpenStoreAsync(dataDirectory, clock, cancellationToken).ConfigureAwait(false));
+        foreach (var token in await tokens.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"{token.Id}\t{token.Role.ToName()}\t{token.Customer ?? "-"}\t{token.Name}\t{token.CreatedAt}").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<SqliteDatabase> OpenStoreAsync(string dataDirectory, IClock clock, CancellationToken cancellationToken)
+    {
+        var database = new SqliteDatabase(new StoreOptions(dataDirectory));
+        await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
+        return database;
+    }
+}

@@ -1,0 +1,52 @@
+using NodaTime;
+using StandbyOps.Storage.Intents;
+
+namespace StandbyOps.Server.Hosting;
+
+/// <summary>
+/// Runs the outbox relay: once at start (re-driving whatever a crash left unfinished), then whenever
+/// woken by new work, and at least every second.
+/// </summary>
+public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, ILogger<IntentRelayService> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>Asks the relay to look for due intents now.</summary>
+    public void Wake() => _wake.Release();
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await relay.RunDueAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRelayFailed(ex);
+            }
+
+            try
+            {
+                await _wake.WaitAsync(PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The intent relay failed; it retries on its next round")]
+    private partial void LogRelayFailed(Exception exception);
+}

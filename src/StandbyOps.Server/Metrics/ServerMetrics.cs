@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using StandbyOps.Actors;
+using StandbyOps.Metrics;
+using StandbyOps.Metrics.Instruments;
+
+namespace StandbyOps.Server.Metrics;
+
+/// <summary>
+/// The foundation's own metrics: actor kernel (mailbox depth, dead letters, throughput, live
+/// actors), store write latency, HTTP requests and build info. Later stages register theirs on the
+/// same <see cref="MetricsRegistry"/>.
+/// </summary>
+public sealed class ServerMetrics : IDisposable
+{
+    private readonly List<IDisposable> _callbacks = [];
+
+    /// <summary>Registers the metrics on <paramref name="registry"/>.</summary>
+    public ServerMetrics(MetricsRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Registry = registry;
+        StoreWriteDuration = registry.Histogram(
+            "standbyops_store_write_duration_seconds", "Duration of committed store write transactions (durable on return).",
+            [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
+        HttpRequests = registry.Counter("standbyops_http_requests_total", "HTTP requests answered, by method, route template and status code.", "method", "route", "status");
+        var version = typeof(ServerMetrics).Assembly.GetName().Version?.ToString() ?? "0";
+        _callbacks.Add(registry.GaugeFunc("standbyops_build_info", "Always 1; the version label names the running build.", ["version"], () => [new LabelledValue([version], 1)]));
+        _callbacks.Add(registry.GaugeFunc("standbyops_process_start_time_seconds", "Start time of the process since the Unix epoch.",
+            () => new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0));
+    }
+
+    /// <summary>The registry everything is exposed from.</summary>
+    public MetricsRegistry Registry { get; }
+
+    /// <summary>Store write transaction latency.</summary>
+    public Histogram StoreWriteDuration { get; }
+
+    /// <summary>Requests answered.</summary>
+    public Counter HttpRequests { get; }
+
+    /// <summary>Exposes the actor system's counters as callback metrics.</summary>
+    public void Observe(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var stats = system.Metrics;
+        _callbacks.Add(Registry.GaugeFunc("standbyops_actor_mailbox_depth", "Messages waiting in all actor mailboxes.", () => stats.MailboxDepth));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_actor_kind_mailbox_depth", "Messages waiting in actor mailboxes, by actor kind.", ["kind"],
+            () => stats.MailboxDepthByKind().Select(kv => new LabelledValue([kv.Key], kv.Value))));
+        _callbacks.Add(Registry.CounterFunc("standbyops_actor_dead_letters_total", "Messages that reached no actor (stopped, unknown or unhandled).", () => stats.DeadLetters));
+        _callbacks.Add(Registry.CounterFunc("standbyops_actor_messages_processed_total", "Messages handled by actors.", () => stats.MessagesProcessed));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_actors", "Live actors.", () => stats.LiveActors));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var callback in _callbacks)
+        {
+            callback.Dispose();
+        }
+    }
+}

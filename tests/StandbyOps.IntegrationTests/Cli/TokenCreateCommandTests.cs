@@ -1,0 +1,40 @@
+using System.Net;
+using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.Server;
+using StandbyOps.Testing.Support;
+
+namespace StandbyOps.IntegrationTests.Cli;
+
+public sealed class TokenCreateCommandTests
+{
+    [Fact]
+    public async Task A_token_created_on_the_command_line_authenticates_against_the_server()
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Write("standbyops.yaml", TestConfigs.Minimal);
+
+        var created = await ServerProcess.RunCliAsync(["token", "create", "--role", "admin", "--name", "ops laptop", "--data-dir", directory.File("data"), "--config", config]);
+        Assert.True(created.ExitCode == 0, created.StandardError);
+        var secret = created.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+
+        var listed = await ServerProcess.RunCliAsync(["token", "list", "--data-dir", directory.File("data")]);
+        Assert.Contains("ops laptop", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, listed.StandardOutput, StringComparison.Ordinal);
+
+        await using var server = await ServerProcess.StartAsync(config, directory.File("data"));
+        using var client = server.ClientWithToken(secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tokens")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pusher_token_for_an_unknown_customer_is_refused()
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Write("standbyops.yaml", TestConfigs.Minimal);
+
+        var result = await ServerProcess.RunCliAsync(["token", "create", "--role", "pusher", "--name", "n", "--customer", "globex", "--data-dir", directory.File("data"), "--config", config]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("globex", result.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,63 @@
+using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.FakeTwilio;
+
+namespace StandbyOps.IntegrationTests.Paging;
+
+public sealed class PagingDurabilityTests
+{
+    [Fact]
+    public async Task After_a_kill_mid_escalation_the_next_step_is_sent_once_on_time()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        await paging.FireAsync("api1");
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
+        await paging.AdvanceAsync(5 * 60);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged");
+
+        await paging.RestartKilledAsync("2026-11-24T19:09:00Z");
+        Assert.Empty(paging.SmsTo(PagingServer.Chris));
+        await paging.AdvanceAsync(60);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Chris).Count == 1), "the named engineer is paged at 10 minutes");
+        await paging.AdvanceAsync(30 * 60);
+
+        var incident = (await paging.IncidentsAsync()).Single();
+        Assert.Equal(3, (await paging.IncidentAsync(incident.GetProperty("caseNumber").GetString()!)).GetProperty("pages").GetArrayLength());
+        Assert.Single(paging.SmsTo(PagingServer.Anna));
+        Assert.Single(paging.SmsTo(PagingServer.Bram));
+        Assert.Single(paging.SmsTo(PagingServer.Chris));
+    }
+
+    [Fact]
+    public async Task Twilio_errors_and_throttling_delay_a_page_but_it_goes_out_once()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        paging.Twilio.EnqueueFault(FakeTwilioFault.ServerError(500), 2);
+        paging.Twilio.EnqueueFault(FakeTwilioFault.TooManyRequests(TimeSpan.FromSeconds(1)), 2);
+
+        await paging.FireAsync("cache1");
+        // The sender's own retries give up after three attempts; the durable row is re-driven when due again.
+        await Poll.UntilAsync(async () =>
+        {
+            await paging.AdvanceAsync(2);
+            return paging.SmsTo(PagingServer.Anna).Count >= 1;
+        }, "the page goes out after the faults");
+        await paging.AdvanceAsync(60);
+
+        Assert.Single(paging.SmsTo(PagingServer.Anna));
+    }
+
+    [Fact]
+    public async Task An_outage_of_200_systems_is_one_sms_to_the_paged_engineer()
+    {
+        await using var paging = await PagingServer.StartAsync(groupWait: "15s");
+
+        await paging.FireAsync([.. Enumerable.Range(1, 200).Select(i => $"sys{i:D3}")]);
+        Assert.Equal(200, (await paging.IncidentsAsync()).Length);
+        await paging.AdvanceAsync(20);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "one SMS to the on-call engineer");
+        await paging.AdvanceAsync(20);
+
+        var sms = Assert.Single(paging.SmsTo(PagingServer.Anna));
+        Assert.Contains("more", sms.Form["Body"], StringComparison.Ordinal);
+    }
+}

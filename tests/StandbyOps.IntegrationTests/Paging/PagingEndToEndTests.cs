@@ -1,0 +1,77 @@
+using System.Net;
+using StandbyOps.IntegrationTests.Support;
+
+namespace StandbyOps.IntegrationTests.Paging;
+
+public sealed class PagingEndToEndTests
+{
+    [Fact]
+    public async Task Unanswered_page_escalates_to_backup_and_named_engineer_and_a_code_reply_acknowledges_and_stops_it()
+    {
+        await using var paging = await PagingServer.StartAsync();
+
+        await paging.FireAsync("web1");
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
+        var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
+        Assert.Contains(caseNumber, paging.SmsTo(PagingServer.Anna)[0].Form["Body"], StringComparison.Ordinal);
+
+        await paging.AdvanceAsync(5 * 60);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged after 5 minutes");
+        await paging.AdvanceAsync(5 * 60);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Chris).Count == 1), "the named engineer is paged after 10 minutes");
+
+        var reply = await paging.Twilio.SendInboundSmsAsync(paging.SmsWebhook, PagingServer.Anna, PagingServer.From, "1A");
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var incident = await paging.IncidentAsync(caseNumber);
+        Assert.Equal("acknowledged", incident.GetProperty("state").GetString());
+        Assert.Equal("engineer:anna", incident.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal(3, incident.GetProperty("pages").GetArrayLength());
+
+        var sentBefore = paging.SmsCount;
+        await paging.AdvanceAsync(60 * 60);
+        await paging.FireAsync("probe-after");
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsCount == sentBefore + 1), "a later incident still pages");
+        Assert.Equal(2, paging.SmsTo(PagingServer.Anna).Count);
+        Assert.Single(paging.SmsTo(PagingServer.Chris));
+    }
+
+    [Fact]
+    public async Task Replies_from_unknown_numbers_and_forged_signatures_change_nothing()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        await paging.FireAsync("db1");
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
+        var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
+
+        var unknown = await paging.Twilio.SendInboundSmsAsync(paging.SmsWebhook, "+31699999999", PagingServer.From, "1A");
+        var notPaged = await paging.Twilio.SendInboundSmsAsync(paging.SmsWebhook, PagingServer.Bram, PagingServer.From, $"ACK {caseNumber}");
+        var forged = await paging.Twilio.SendInboundSmsAsync(paging.SmsWebhook, PagingServer.Anna, PagingServer.From, "1A", signedUrl: "http://evil.example/api/v1/twilio/sms");
+        using var unsigned = await paging.Admin.PostAsync("/api/v1/twilio/sms", new FormUrlEncodedContent([new("From", PagingServer.Anna), new("Body", "1A")]));
+
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.DoesNotContain("<Message>", unknown.Body, StringComparison.Ordinal);
+        Assert.Contains("not paged", notPaged.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
+        Assert.Equal("open", (await paging.IncidentAsync(caseNumber)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task An_undelivered_callback_escalates_to_the_backup_at_once()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        await paging.FireAsync("mail1");
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
+        var sms = paging.SmsTo(PagingServer.Anna)[0];
+
+        var callback = await paging.Twilio.SendStatusCallbackAsync(new Uri(sms.Form["StatusCallback"]), sms.MessageSid!, "undelivered", "30003");
+
+        Assert.Equal(HttpStatusCode.NoContent, callback.Status);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged without waiting 5 minutes");
+        var late = await paging.Twilio.SendStatusCallbackAsync(new Uri(sms.Form["StatusCallback"]), sms.MessageSid!, "sent", null);
+        Assert.Equal(HttpStatusCode.NoContent, late.Status);
+        var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
+        var pages = (await paging.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray().ToList();
+        Assert.Equal("undelivered", pages.Single(p => p.GetProperty("engineer").GetString() == "anna").GetProperty("status").GetString());
+    }
+}

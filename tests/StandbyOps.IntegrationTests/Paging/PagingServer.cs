@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.FakeTwilio;
+using StandbyOps.Testing.Server;
+using StandbyOps.Testing.Support;
+
+namespace StandbyOps.IntegrationTests.Paging;
+
+/// <summary>The real server on virtual time (Tuesday night, inside acme's agreed standby) paging through a fake Twilio on loopback.</summary>
+public sealed class PagingServer : IAsyncDisposable
+{
+    public const string Start = "2026-11-24T19:00:00Z";
+    public const string From = "+3197010000000";
+    public const string Anna = "+31612345678";
+    public const string Bram = "+31623456789";
+    public const string Chris = "+31634567890";
+
+    private readonly TempDirectory _directory = new();
+    private readonly int _port = ServerProcess.FreePort();
+    private string _configPath = string.Empty;
+
+    private PagingServer(FakeTwilioServer twilio) => Twilio = twilio;
+
+    public FakeTwilioServer Twilio { get; }
+
+    public ServerProcess Server { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public HttpClient Pusher { get; private set; } = null!;
+
+    public Uri PublicUrl => new($"http://127.0.0.1:{_port}/");
+
+    public Uri SmsWebhook => new(PublicUrl, "api/v1/twilio/sms");
+
+    public static async Task<PagingServer> StartAsync(string groupWait = "0s")
+    {
+        var paging = new PagingServer(await FakeTwilioServer.StartAsync());
+        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait));
+        await paging.LaunchAsync(Start);
+        return paging;
+    }
+
+    /// <summary>Kills the process (SIGKILL) and starts it again on the same data at <paramref name="virtualTime"/>.</summary>
+    public async Task RestartKilledAsync(string virtualTime)
+    {
+        await Server.KillAsync();
+        Admin.Dispose();
+        Pusher.Dispose();
+        await Server.DisposeAsync();
+        await LaunchAsync(virtualTime);
+    }
+
+    public IReadOnlyList<FakeTwilioRequest> SmsTo(string phone) =>
+        [.. Twilio.Requests.Where(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201 && r.Form.GetValueOrDefault("To") == phone)];
+
+    public int SmsCount => Twilio.Requests.Count(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201);
+
+    public async Task AdvanceAsync(int seconds)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds });
+        Assert.True(response.IsSuccessStatusCode, $"clock advance answered {(int)response.StatusCode}");
+    }
+
+    public async Task FireAsync(params string[] fingerprints)
+    {
+        var webhook = new
+        {
+            version = "4",
+            groupKey = "{}:{alertname=\"Outage\"}",
+            truncatedAlerts = 0,
+            status = "firing",
+            receiver = "standbyops",
+            groupLabels = new { alertname = "Outage" },
+            commonLabels = new Dictionary<string, string> { ["severity"] = "critical" },
+            commonAnnotations = new { summary = "Outage" },
+            externalURL = "http://alertmanager.example:9093",
+            alerts = fingerprints.Select(f => new
+            {
+                status = "firing",
+                labels = new Dictionary<string, string> { ["alertname"] = $"Down{f}", ["severity"] = "critical" },
+                annotations = new { summary = $"System {f} is down" },
+                startsAt = "2026-11-24T18:59:00Z",
+                endsAt = "0001-01-01T00:00:00Z",
+                generatorURL = "http://prometheus.example:9090/graph",
+                fingerprint = f,
+            }).ToArray(),
+        };
+        using var response = await Pusher.PostAsJsonAsync("/api/v1/alertmanager", webhook);
+        Assert.True(response.IsSuccessStatusCode, $"Alertmanager webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<JsonElement[]> IncidentsAsync() =>
+        [.. (await HttpAssert.JsonAsync(await Admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK)).EnumerateArray()];
+
+    public async Task<JsonElement> IncidentAsync(string caseNumber) =>
+        await HttpAssert.JsonAsync(await Admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        Pusher.Dispose();
+        await Server.DisposeAsync();
+        await Twilio.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private async Task LaunchAsync(string virtualTime)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["STANDBYOPS_ADMIN_TOKEN"] = RunningServer.AdminSecret,
+            ["STANDBYOPS_VIRTUAL_TIME"] = virtualTime,
+        };
+        Server = await ServerProcess.StartAsync(_configPath, _directory.File("data"), environment, _port);
+        Admin = Server.ClientWithToken(RunningServer.AdminSecret);
+        using var created = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name = $"pusher-{Guid.NewGuid():N}", role = "pusher", customer = "acme" });
+        Pusher = Server.ClientWithToken((await HttpAssert.JsonAsync(created, HttpStatusCode.Created)).GetProperty("secret").GetString()!);
+    }
+
+    private string Config(string groupWait) => $$"""
+        server:
+          publicUrl: {{PublicUrl.AbsoluteUri.TrimEnd('/')}}
+        sms:
+          provider: twilio
+          twilio:
+            accountSid: {{Twilio.AccountSid}}
+            authToken: {{Twilio.AuthToken}}
+            from: "{{From}}"
+            baseUrl: {{Twilio.BaseUrl.AbsoluteUri.TrimEnd('/')}}
+        calendars:
+          nl-office:
+            timeZone: Europe/Amsterdam
+            hours:
+              mon-fri: "08:30-17:00"
+            holidays: [NL]
+        rateCards:
+          standard:
+            currency: EUR
+            hourlyRate: 100.00
+            vatPercent: 21
+            holiday: { percent: 100, minimumHours: 8 }
+            weekend: { days: [sat, sun], from: "08:30", to: "18:00", percent: 50, minimumHours: 4 }
+            night:   { from: "18:00", to: "08:30", percent: 100, minimumHours: 2 }
+            callout: { percent: 100, minimumHours: 1 }
+        teams:
+          ops-nl:
+            timeZone: Europe/Amsterdam
+            engineers:
+              anna: { name: Anna de Vries, phone: "{{Anna}}" }
+              bram: { name: Bram Jansen, phone: "{{Bram}}" }
+              chris: { name: Chris Smit, phone: "{{Chris}}" }
+            rotation: { every: week, handover: "mon 08:30", order: [anna, bram], start: "2026-01-05" }
+            escalation:
+              - { after: 0m, notify: onCall }
+              - { after: 5m, notify: backup }
+              - { after: 10m, notify: [chris] }
+            groupWait: {{groupWait}}
+        customers:
+          acme:
+            name: ACME B.V.
+            calendar: nl-office
+            rateCard: standard
+            team: ops-nl
+            sla:
+              P1: { response: 4 business hours, resolution: 2 business days }
+              P2: { response: 8 business hours }
+              P3: { response: 2 business days }
+              P4: { response: 4 business days }
+            standby:
+              coverage: [nights, weekends, holidays]
+              responseWithin: 30m
+        """;
+}

@@ -1,0 +1,190 @@
+using NodaTime;
+using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
+using StandbyOps.Incidents.Signals;
+using StandbyOps.Monitoring.Heartbeats;
+using StandbyOps.Monitoring.Systems;
+
+namespace StandbyOps.Monitoring.Tests.Systems;
+
+public sealed class SystemMonitorTests
+{
+    private static async Task StartedAsync(MonitorHarness harness, int timers = 1)
+    {
+        harness.StartMonitor();
+        harness.WaitForTimers(timers);
+        // Move past the stable start-up jitter (< one interval) so the next advances line up with runs.
+        harness.Probe.Healthy = true;
+        var offset = CheckDefinitions.InitialDelay("web", "home", Duration.FromSeconds(10));
+        harness.Time.Advance(offset);
+        await Eventually.TrueAsync(() => harness.Probe.Runs == 1 && harness.Board.For("web").Any(s => s.Id == "home" && s.LastAt == harness.Time.Now), "first run");
+    }
+
+    [Fact]
+    public async Task A_check_failing_three_times_sends_exactly_one_failure_signal()
+    {
+        await using var harness = new MonitorHarness();
+        await StartedAsync(harness);
+
+        await harness.RunOnceAsync(healthy: false);
+        await harness.RunOnceAsync(healthy: false);
+        Assert.Empty(harness.Sink.Signals);
+        await harness.RunOnceAsync(healthy: false);
+        await harness.RunOnceAsync(healthy: false);
+
+        var failure = Assert.Single(harness.Sink.Failures);
+        Assert.Equal("web/home", failure.DedupKey);
+        Assert.Equal(SignalSource.Check, failure.Source);
+        Assert.Equal(Priority.P2, failure.Priority);
+        Assert.Equal("acme", failure.Customer);
+        Assert.Equal("connection refused", failure.Reason);
+        Assert.Equal("down", harness.Board.For("web").Single().State);
+    }
+
+    [Fact]
+    public async Task A_check_that_stays_down_is_signalled_again_after_the_repeat_interval()
+    {
+        await using var harness = new MonitorHarness();
+        await StartedAsync(harness);
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        Assert.Equal(2, harness.Sink.Failures.Count());
+    }
+
+    [Fact]
+    public async Task A_down_check_recovers_after_two_successes_with_one_recovery_signal()
+    {
+        await using var harness = new MonitorHarness();
+        await StartedAsync(harness);
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        await harness.RunOnceAsync(healthy: true);
+        Assert.Empty(harness.Sink.Recoveries);
+        await harness.RunOnceAsync(healthy: true);
+        await harness.RunOnceAsync(healthy: true);
+
+        var recovery = Assert.Single(harness.Sink.Recoveries);
+        Assert.Equal("web/home", recovery.DedupKey);
+        Assert.Equal("up", harness.Board.For("web").Single().State);
+    }
+
+    [Fact]
+    public async Task Failures_inside_a_maintenance_window_open_no_incident_until_it_ends()
+    {
+        // Tue 24 Nov 2026 19:00Z = 20:00 Amsterdam; the window runs 20:00-20:02 local.
+        var window = new OneOffMaintenanceConfig(new LocalDateTime(2026, 11, 24, 20, 0), new LocalDateTime(2026, 11, 24, 20, 2), MonitorHarness.Amsterdam);
+        await using var harness = new MonitorHarness(maintenance: [window]);
+        await StartedAsync(harness);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        Assert.Empty(harness.Sink.Signals);
+        Assert.Equal("maintenance", harness.Board.For("web").Single().State);
+
+        while (harness.Time.Now < MonitorHarness.Start + Duration.FromMinutes(2))
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        Assert.Single(harness.Sink.Failures);
+        Assert.Equal("down", harness.Board.For("web").Single().State);
+    }
+
+    [Fact]
+    public async Task A_restarted_monitor_resolves_an_incident_signalled_before_the_restart()
+    {
+        await using var harness = new MonitorHarness(unresolved: new HashSet<string> { "web/home" });
+        await StartedAsync(harness);
+
+        var recovery = Assert.Single(harness.Sink.Recoveries);
+        Assert.Equal("web/home", recovery.DedupKey);
+    }
+
+    [Fact]
+    public async Task A_reload_keeps_the_state_of_unchanged_checks_and_starts_new_ones_pending()
+    {
+        await using var harness = new MonitorHarness();
+        var monitor = harness.System.ActorOf(SystemMonitor.Props(harness.Target, harness.Services), harness.Target.ActorName);
+        harness.WaitForTimers(1);
+        harness.Time.Advance(CheckDefinitions.InitialDelay("web", "home", Duration.FromSeconds(10)));
+        await Eventually.TrueAsync(() => harness.Probe.Runs == 1, "first run");
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.RunOnceAsync(healthy: false);
+        }
+
+        var reloaded = harness.Target with { System = MonitorHarness.SystemWith(MonitorHarness.Check(), [], null, MonitorHarness.Check("api", intervalSeconds: 60)) };
+        monitor.Tell(new Reconfigure(reloaded));
+        await Eventually.TrueAsync(() => harness.Board.For("web").Any(s => s.Id == "api"), "new check registered");
+
+        var statuses = harness.Board.For("web").ToDictionary(s => s.Id, s => s.State);
+        Assert.Equal("down", statuses["home"]);
+        Assert.Equal("pending", statuses["api"]);
+        await harness.RunOnceAsync(healthy: false);
+        Assert.Single(harness.Sink.Failures); // still the one incident: no new transition after the reload
+    }
+
+    [Fact]
+    public async Task A_missed_heartbeat_fails_at_its_deadline_and_a_ping_recovers_it()
+    {
+        await using var harness = new MonitorHarness(heartbeat: MonitorHarness.Heartbeat());
+        var monitor = harness.StartMonitor();
+        harness.WaitForTimers(2); // the check's timer and the heartbeat's deadline
+
+        harness.Time.Advance(Duration.FromMinutes(69));
+        await Eventually.TrueAsync(() => harness.Probe.Runs > 0, "checks ran meanwhile");
+        Assert.DoesNotContain(harness.Sink.Failures, f => f.Source == SignalSource.Heartbeat);
+
+        harness.Time.Advance(Duration.FromMinutes(1));
+        await Eventually.TrueAsync(() => harness.Sink.Failures.Any(f => f.Source == SignalSource.Heartbeat), "heartbeat failure");
+        var failure = harness.Sink.Failures.Single(f => f.Source == SignalSource.Heartbeat);
+        Assert.Equal("web/backup", failure.DedupKey);
+        Assert.Equal(Priority.P3, failure.Priority);
+        Assert.Contains("no ping at all", failure.Reason, StringComparison.Ordinal);
+
+        var now = harness.Time.Now;
+        monitor.Tell(new HeartbeatPinged("backup", PingKind.Success, now, now + Duration.FromMinutes(70)));
+        await Eventually.TrueAsync(() => harness.Sink.Recoveries.Any(r => r.DedupKey == "web/backup"), "heartbeat recovery");
+    }
+
+    [Fact]
+    public async Task A_heartbeat_deadline_is_read_back_from_the_store_after_a_restart()
+    {
+        await using var harness = new MonitorHarness(heartbeat: MonitorHarness.Heartbeat());
+        var stored = MonitorHarness.Start + Duration.FromMinutes(5);
+        await harness.Store.RecordPingAsync("web", "backup", PingKind.Start, MonitorHarness.Start - Duration.FromMinutes(5), stored);
+
+        harness.StartMonitor();
+        harness.WaitForTimers(2);
+        harness.Time.Advance(Duration.FromMinutes(5));
+
+        await Eventually.TrueAsync(() => harness.Sink.Failures.Any(f => f.DedupKey == "web/backup"), "failure at the stored deadline");
+    }
+
+    [Fact]
+    public async Task A_fail_ping_opens_an_incident_at_once()
+    {
+        await using var harness = new MonitorHarness(heartbeat: MonitorHarness.Heartbeat());
+        var monitor = harness.StartMonitor();
+        harness.WaitForTimers(2);
+
+        var now = harness.Time.Now;
+        monitor.Tell(new HeartbeatPinged("backup", PingKind.Fail, now, now + Duration.FromMinutes(70)));
+
+        await Eventually.TrueAsync(() => harness.Sink.Failures.Any(f => f.DedupKey == "web/backup" && f.Reason.Contains("reported a failure", StringComparison.Ordinal)), "fail ping");
+    }
+}
