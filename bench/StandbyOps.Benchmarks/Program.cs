@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using StandbyOps.Benchmarks.Monitoring;
+using StandbyOps.Benchmarks.Paging;
 
 namespace StandbyOps.Benchmarks;
 
@@ -12,6 +13,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "load-checks")
         {
             await CheckLoadDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "paging-latency")
+        {
+            await PagingLatencyDriver.RunAsync(args[1..]);
             return;
         }
 

@@ -70,11 +70,35 @@ public static class ConfigLoader
         var calendars = top.IdMap("calendars", "calendar", (id, e) => CalendarSection.Read(reader, id, e));
         var rateCards = top.IdMap("rateCards", "rate card", (id, e) => RateCardSection.Read(reader, id, e));
         var teams = top.IdMap("teams", "team", (id, e) => TeamSection.Read(reader, id, e));
-        var context = new CustomerContext(calendars, rateCards, teams);
+        var calendarConfigs = new OrderedDictionary<string, CalendarConfig>(calendars.Select(c => KeyValuePair.Create(c.Key, c.Value.Config)));
+        var context = new CustomerContext(calendarConfigs, rateCards, teams);
         var customers = top.IdMap("customers", "customer", (id, e) => CustomerSection.Read(reader, id, e, context));
+        RejectNeverOpenCalendars(reader, calendars, customers.Values);
         WarnAboutSharedPhones(reader, teams.Values);
         var teamConfigs = new OrderedDictionary<string, TeamConfig>(teams.Select(t => KeyValuePair.Create(t.Key, t.Value.Config)));
-        return new StandbyOpsConfig(server, sms, calendars, rateCards, new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers);
+        return new StandbyOpsConfig(server, sms, new ReadOnlyDictionary<string, CalendarConfig>(calendarConfigs), rateCards,
+            new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers);
+    }
+
+    /// <summary>
+    /// A customer's business-hours and business-day SLA deadlines are found by walking its calendar's opening hours, so
+    /// a calendar that is never open would leave them never due: one error per such calendar that a customer uses.
+    /// </summary>
+    private static void RejectNeverOpenCalendars(
+        ConfigReader reader, IReadOnlyDictionary<string, CalendarSection.CalendarEntry> calendars, IEnumerable<CustomerConfig> customers)
+    {
+        foreach (var users in customers.GroupBy(c => c.Calendar, StringComparer.Ordinal))
+        {
+            if (!calendars.TryGetValue(users.Key, out var calendar) || !calendar.NeverOpen)
+            {
+                continue;
+            }
+
+            var ids = users.Select(c => $"'{c.Id}'").ToList();
+            var who = ids.Count == 1 ? $"customer {ids[0]} uses it" : $"customers {string.Join(", ", ids)} use it";
+            reader.Error(calendar.Anchor, $"calendar '{users.Key}' has no opening hours but {who}: business-hours SLA deadlines on it would never fall due",
+                $"add opening ranges under hours of calendar '{users.Key}', e.g. hours: {{ mon-fri: \"08:30-17:00\" }}, or hours: {{ mon-sun: \"00:00-24:00\" }} for a calendar that is always open");
+        }
     }
 
     /// <summary>Replies are matched to engineers by phone number, so two engineers on one number cannot both act by SMS.</summary>

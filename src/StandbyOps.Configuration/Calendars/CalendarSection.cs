@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using NodaTime;
 using StandbyOps.Configuration.Reading;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace StandbyOps.Configuration.Calendars;
 
@@ -10,7 +11,13 @@ internal static class CalendarSection
 {
     private static readonly string[] Keys = ["timeZone", "hours", "holidays", "extra", "except"];
 
-    public static CalendarConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry)
+    /// <summary>
+    /// A calendar with the position later checks report at. <c>NeverOpen</c>: its <c>hours</c> are written but name no
+    /// opening range for any day (<c>hours: {}</c>, or only days without a value), so it is closed all week.
+    /// </summary>
+    public sealed record CalendarEntry(CalendarConfig Config, Mark Anchor, bool NeverOpen);
+
+    public static CalendarEntry? Read(ConfigReader reader, string id, MappingReader.Entry entry)
     {
         if (reader.Mapping(entry.Value, entry.KeyMark, $"calendar '{id}'", Keys) is not { } calendar)
         {
@@ -18,19 +25,26 @@ internal static class CalendarSection
         }
 
         var zone = calendar.Parse("timeZone", Zones.Parse, DateTimeZone.Utc, "Europe/Amsterdam");
-        var hours = ReadHours(calendar);
+        var (hours, neverOpen) = ReadHours(calendar);
         var holidaySets = ReadHolidaySets(calendar);
         var extra = calendar.ParseList("extra", TimeText.ParseDate);
         var except = calendar.ParseList("except", TimeText.ParseDate);
-        return new CalendarConfig(id, zone, hours, holidaySets, extra, except);
+        return new CalendarEntry(new CalendarConfig(id, zone, hours, holidaySets, extra, except), entry.KeyMark, neverOpen);
     }
 
-    private static IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeRange>> ReadHours(MappingReader calendar)
+    /// <summary>
+    /// The ranges per weekday, and whether <c>hours</c> is written without a single range. A missing <c>hours</c> is
+    /// already an error and does not count as never open; nor does a day whose value is invalid, as its own error says
+    /// what is wrong.
+    /// </summary>
+    private static (IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeRange>> Hours, bool NeverOpen) ReadHours(MappingReader calendar)
     {
         var perDay = Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)
             .ToDictionary(d => d, _ => new List<(TimeRange Range, Mark Mark)>());
+        var neverOpen = false;
         if (calendar.Mapping("hours", $"hours of {calendar.What}", allowedKeys: null, requiredExample: "{ mon-fri: \"08:30-17:00\" }") is { } hours)
         {
+            neverOpen = hours.Entries.All(day => ConfigReader.IsNull(day.Value) || day.Value is YamlSequenceNode { Children.Count: 0 });
             foreach (var day in hours.Entries)
             {
                 var days = DayNames.Parse(day.Key);
@@ -52,9 +66,10 @@ internal static class CalendarSection
             ReportOverlaps(calendar, perDay);
         }
 
-        return new ReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeRange>>(perDay.ToDictionary(
+        var sorted = new ReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeRange>>(perDay.ToDictionary(
             p => p.Key,
             p => (IReadOnlyList<TimeRange>)p.Value.Select(r => r.Range).OrderBy(r => r.From).ToList()));
+        return (sorted, neverOpen);
     }
 
     private static List<(TimeRange Range, Mark Mark)> ReadRanges(MappingReader hours, MappingReader.Entry day)

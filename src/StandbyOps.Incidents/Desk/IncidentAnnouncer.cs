@@ -32,24 +32,24 @@ internal sealed partial class IncidentAnnouncer(
             case IncidentChangeKind.Opened:
                 metrics.Opened(incident.Customer, incident.Priority, incident.Source);
                 LogOpened(incident.CaseNumber, incident.Priority.ToText(), incident.Customer, incident.System, incident.DedupKey);
-                Notify(incident, static (o, i) => o.OnOpened(i));
+                await NotifyAsync(incident, static (o, i) => o.OnOpenedAsync(i)).ConfigureAwait(false);
                 break;
             case IncidentChangeKind.Reopened:
-                Notify(incident, static (o, i) => o.OnReopened(i));
+                await NotifyAsync(incident, static (o, i) => o.OnReopenedAsync(i)).ConfigureAwait(false);
                 break;
             case IncidentChangeKind.Acknowledged:
-                Notify(incident, static (o, i) => o.OnAcknowledged(i));
+                await NotifyAsync(incident, static (o, i) => o.OnAcknowledgedAsync(i)).ConfigureAwait(false);
                 break;
             case IncidentChangeKind.Resolved:
-                Notify(incident, static (o, i) => o.OnResolved(i));
+                await NotifyAsync(incident, static (o, i) => o.OnResolvedAsync(i)).ConfigureAwait(false);
                 break;
             case IncidentChangeKind.Closed:
                 if (alsoResolved)
                 {
-                    Notify(incident, static (o, i) => o.OnResolved(i));
+                    await NotifyAsync(incident, static (o, i) => o.OnResolvedAsync(i)).ConfigureAwait(false);
                 }
 
-                Notify(incident, static (o, i) => o.OnClosed(i));
+                await NotifyAsync(incident, static (o, i) => o.OnClosedAsync(i)).ConfigureAwait(false);
                 break;
             default:
                 return;
@@ -80,13 +80,13 @@ internal sealed partial class IncidentAnnouncer(
         }
     }
 
-    private void Notify(Incident incident, Action<IIncidentObserver, Incident> call)
+    private async Task NotifyAsync(Incident incident, Func<IIncidentObserver, Incident, Task> call)
     {
         foreach (var observer in observers)
         {
             try
             {
-                call(observer, incident);
+                await call(observer, incident).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -4,30 +4,27 @@ namespace StandbyOps.Incidents.Observers;
 
 /// <summary>
 /// Hears about incident changes after they are committed (so a crash never announces an incident the store lost).
-/// Register implementations in DI; every method has an empty default. Called inline on the desk's caller, so keep
-/// them quick (tell an actor, don't do I/O); an exception is logged and never fails the desk call. Changes that
-/// happened while the process was down are not replayed: rebuild from <see cref="IncidentDesk.ListAsync"/> at start.
+/// Register implementations in DI; every method has an empty default. The desk awaits each observer before its
+/// caller gets the answer, so an observer may make its own follow-up durable first (paging writes the first due
+/// step); keep the work to store writes and tells, never a call to the outside world. No cancellation token is
+/// passed: the change is committed, and following it must not depend on the caller still waiting. An exception is
+/// logged and never fails the desk call. Changes that happened while the process was down are not replayed:
+/// rebuild from <see cref="IncidentDesk.ListAsync"/> at start.
 /// </summary>
 public interface IIncidentObserver
 {
-    void OnOpened(Incident incident)
-    {
-    }
+    /// <summary>A new incident opened.</summary>
+    Task OnOpenedAsync(Incident incident) => Task.CompletedTask;
 
     /// <summary>A failure on a resolved incident made it open again (acknowledgement cleared).</summary>
-    void OnReopened(Incident incident)
-    {
-    }
+    Task OnReopenedAsync(Incident incident) => Task.CompletedTask;
 
-    void OnAcknowledged(Incident incident)
-    {
-    }
+    /// <summary>Someone acknowledged the incident.</summary>
+    Task OnAcknowledgedAsync(Incident incident) => Task.CompletedTask;
 
-    void OnResolved(Incident incident)
-    {
-    }
+    /// <summary>The incident was resolved (by recovery or by hand).</summary>
+    Task OnResolvedAsync(Incident incident) => Task.CompletedTask;
 
-    void OnClosed(Incident incident)
-    {
-    }
+    /// <summary>The incident was closed.</summary>
+    Task OnClosedAsync(Incident incident) => Task.CompletedTask;
 }

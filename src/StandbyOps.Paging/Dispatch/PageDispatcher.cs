@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ public sealed partial class PageDispatcher
     /// <summary>Escalation mode inside business hours: one page to the duty engineer.</summary>
     public const string DutyMode = "duty";
 
+    /// <summary>Twilio's code for a recipient that opted out by replying STOP; recorded for pages not tried for that reason.</summary>
+    public const int OptedOutErrorCode = 21610;
+
     private static readonly Actor Pager = Actor.OfSystem("paging");
 
     private readonly SqliteDatabase _database;
@@ -37,11 +41,13 @@ public sealed partial class PageDispatcher
     private readonly Func<StandbyOpsConfig> _config;
     private readonly ISmsSender _sender;
     private readonly ICalloutRecorder _callouts;
+    private readonly IRotaSource _rotas;
     private readonly PagingOptions _options;
     private readonly PagingMetrics _metrics;
     private readonly ILogger<PageDispatcher> _logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _phoneGates = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the dispatcher; <paramref name="config"/> is asked at each use so reloads are followed.</summary>
+    /// <summary>Creates the dispatcher; <paramref name="config"/> is asked at each use so reloads are followed, and <paramref name="rotas"/> at each step so overrides are.</summary>
     public PageDispatcher(
         SqliteDatabase database,
         IClock clock,
@@ -50,6 +56,7 @@ public sealed partial class PageDispatcher
         Func<StandbyOpsConfig> config,
         ISmsSender sender,
         ICalloutRecorder callouts,
+        IRotaSource rotas,
         PagingOptions options,
         PagingMetrics metrics,
         ILogger<PageDispatcher> logger)
@@ -61,6 +68,7 @@ public sealed partial class PageDispatcher
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _callouts = callouts ?? throw new ArgumentNullException(nameof(callouts));
+        _rotas = rotas ?? throw new ArgumentNullException(nameof(rotas));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -160,7 +168,7 @@ public sealed partial class PageDispatcher
             return;
         }
 
-        var rota = PagingTargets.RotaOf(team);
+        var rota = await _rotas.ForAsync(team, cancellationToken).ConfigureAwait(false);
         var policy = PagingTargets.PolicyOf(team);
         IReadOnlyList<string> engineers;
         Instant? nextDue = null;
@@ -249,10 +257,27 @@ public sealed partial class PageDispatcher
         _options.Wake();
     }
 
-    /// <summary>Sends what is pending for <paramref name="phone"/> as one SMS, after re-sending a page a crash interrupted.</summary>
+    /// <summary>
+    /// Sends what is pending for <paramref name="phone"/> as one SMS, after re-sending a page a crash interrupted.
+    /// Sends to one phone are serialized (intents run concurrently), so two callers never page the same items twice.
+    /// </summary>
     public async Task SendAsync(string phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
+        var gate = _phoneGates.GetOrAdd(phone, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SendSerializedAsync(phone, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task SendSerializedAsync(string phone, CancellationToken cancellationToken)
+    {
         var interrupted = await _database.ReadAsync(async c => (await c.QueryAsync<PageRow>(
             PageSelect + " WHERE phone = @phone AND status = @pending ORDER BY sent_at", new { phone, pending = DeliveryStatus.Pending }).ConfigureAwait(false)).ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var stale in interrupted)
@@ -314,7 +339,7 @@ public sealed partial class PageDispatcher
             await c.ExecuteAsync(
                 "INSERT INTO paging_pages (id, phone, engineer, body, sent_at, status, provider_id, error) VALUES (@pageId, @phone, @engineer, @body, @at, @pending, NULL, NULL)",
                 new { pageId, phone, engineer, body, at = InstantTypeHandler.Format(now), pending = DeliveryStatus.Pending }, t).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE paging_items SET page_id = @pageId WHERE id IN @ids", new { pageId, ids = live.Select(p => p.Id).ToList() }, t).ConfigureAwait(false);
+            await c.ExecuteAsync("UPDATE paging_items SET page_id = @pageId WHERE id IN @ids AND page_id IS NULL", new { pageId, ids = live.Select(p => p.Id).ToList() }, t).ConfigureAwait(false);
             return new PageRow(pageId, phone, engineer, body, InstantTypeHandler.Format(now), DeliveryStatus.Pending, null);
         }, cancellationToken).ConfigureAwait(false);
         if (page is not null)
@@ -415,7 +440,11 @@ public sealed partial class PageDispatcher
         var callback = config.Sms.Provider == SmsProvider.Twilio
             ? config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + "/api/v1/twilio/status"
             : null;
-        var outcome = await _sender.SendAsync(new OutgoingSms(page.Phone, page.Body, callback, page.Id), cancellationToken).ConfigureAwait(false);
+        var optedOut = await _database.ReadAsync(c => c.ExecuteScalarAsync<string?>(
+            "SELECT keyword FROM paging_optouts WHERE phone = @Phone", new { page.Phone }), cancellationToken).ConfigureAwait(false);
+        var outcome = optedOut is not null
+            ? new SmsPermanentFailure(OptedOutErrorCode, $"the phone replied {optedOut} and gets no SMS until it replies START")
+            : await _sender.SendAsync(new OutgoingSms(page.Phone, page.Body, callback, page.Id), cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case SmsAccepted accepted:

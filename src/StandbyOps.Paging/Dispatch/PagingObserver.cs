@@ -6,34 +6,35 @@ namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>Connects the incident desk to paging: opening starts an escalation; acknowledgement, resolution and closing stop it.</summary>
 /// <remarks>
-/// The desk calls observers synchronously after its commit; the work is waited for here so that when the
-/// desk's caller gets its answer, the first due step is already a durable row.
+/// The desk awaits observers after its commit, so when the desk's caller gets its answer the first due step is
+/// already a durable row; the SMS itself goes out from the intent relay, never on the desk's caller.
 /// </remarks>
 public sealed partial class PagingObserver(PageDispatcher dispatcher, ILogger<PagingObserver> logger) : IIncidentObserver
 {
     /// <inheritdoc />
-    public void OnOpened(Incident incident) => Run(incident, dispatcher.StartAsync(incident));
+    public Task OnOpenedAsync(Incident incident) => RunAsync(incident, dispatcher.StartAsync);
 
     /// <inheritdoc />
-    public void OnReopened(Incident incident) => Run(incident, dispatcher.StartAsync(incident));
+    public Task OnReopenedAsync(Incident incident) => RunAsync(incident, dispatcher.StartAsync);
 
     /// <inheritdoc />
-    public void OnAcknowledged(Incident incident) => Run(incident, dispatcher.AcknowledgedAsync(incident));
+    public Task OnAcknowledgedAsync(Incident incident) => RunAsync(incident, dispatcher.AcknowledgedAsync);
 
     /// <inheritdoc />
-    public void OnResolved(Incident incident) => Run(incident, dispatcher.ResolvedAsync(incident));
+    public Task OnResolvedAsync(Incident incident) => RunAsync(incident, dispatcher.ResolvedAsync);
 
     /// <inheritdoc />
-    public void OnClosed(Incident incident) => Run(incident, dispatcher.ClosedAsync(incident));
+    public Task OnClosedAsync(Incident incident) => RunAsync(incident, dispatcher.ClosedAsync);
 
-    private void Run(Incident incident, Task work)
+    private async Task RunAsync(Incident incident, Func<Incident, CancellationToken, Task> work)
     {
         try
         {
-            work.GetAwaiter().GetResult();
+            await work(incident, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
+            // The desk change stands; the start-up catch-up pages an incident whose first step was never written.
             LogFailed(ex, incident.CaseNumber);
         }
     }

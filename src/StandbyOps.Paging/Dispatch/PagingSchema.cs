@@ -2,7 +2,7 @@ using StandbyOps.Storage.Migrations;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages, reply codes and the log outbox.</summary>
+/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages, reply codes, the log outbox and carrier opt-outs.</summary>
 public static class PagingSchema
 {
     /// <summary>The migrations.</summary>
@@ -63,6 +63,13 @@ public static class PagingSchema
                 status_callback  TEXT NULL,
                 idempotency_key  TEXT NOT NULL UNIQUE,
                 sent_at          TEXT NOT NULL
+            );
+            """),
+        new(301, "paging opt-outs", """
+            CREATE TABLE paging_optouts (
+                phone          TEXT NOT NULL PRIMARY KEY,
+                opted_out_at   TEXT NOT NULL,
+                keyword        TEXT NOT NULL
             );
             """),
     ];

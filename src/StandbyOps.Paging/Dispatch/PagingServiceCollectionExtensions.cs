@@ -59,6 +59,7 @@ public static class PagingServiceCollectionExtensions
             () => sp.GetRequiredService<StandbyOpsConfig>(),
             sp.GetRequiredService<ISmsSender>(),
             sp.GetService<ICalloutRecorder>() ?? new NoCalloutRecorder(),
+            sp.GetService<IRotaSource>() ?? new ConfiguredRotas(),
             sp.GetRequiredService<PagingOptions>(),
             sp.GetRequiredService<PagingMetrics>(),
             sp.GetRequiredService<ILogger<PageDispatcher>>()));

@@ -10,7 +10,8 @@ namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>
 /// Acts on an inbound SMS: acknowledge or resolve through the desk (the same operation as web and API), for incidents
-/// this phone was paged about only. Returns the text to reply, or null for no reply (unknown numbers, opt-in/out).
+/// this phone was paged about only; records carrier opt-out (<c>STOP</c>) and opt-in (<c>START</c>) of engineers' phones.
+/// Returns the text to reply, or null for no reply (unknown numbers, opt-in/out).
 /// </summary>
 public sealed class SmsReplyHandler(SqliteDatabase database, IClock clock, IncidentDesk desk, Func<StandbyOpsConfig> config)
 {
@@ -50,8 +51,15 @@ public sealed class SmsReplyHandler(SqliteDatabase database, IClock clock, Incid
                 }
 
                 return string.Join(" ", answers);
-            case OptOut or OptIn:
-                // The carrier answers these itself.
+            case OptOut optOut:
+                // The carrier answers these itself and refuses further SMS to this phone (Twilio error 21610):
+                // pages to it escalate at once instead of being tried, until the engineer texts START.
+                await database.WriteAsync((c, t) => c.ExecuteAsync(
+                    "INSERT INTO paging_optouts (phone, opted_out_at, keyword) VALUES (@phone, @at, @Keyword) ON CONFLICT (phone) DO UPDATE SET opted_out_at = excluded.opted_out_at, keyword = excluded.keyword",
+                    new { phone, at = InstantTypeHandler.Format(clock.GetCurrentInstant()), optOut.Keyword }, t), cancellationToken).ConfigureAwait(false);
+                return null;
+            case OptIn:
+                await database.WriteAsync((c, t) => c.ExecuteAsync("DELETE FROM paging_optouts WHERE phone = @phone", new { phone }, t), cancellationToken).ConfigureAwait(false);
                 return null;
             default:
                 return Help;

@@ -5,7 +5,8 @@ namespace StandbyOps.Server.Hosting;
 
 /// <summary>
 /// Runs the outbox relay: once at start (re-driving whatever a crash left unfinished), then whenever
-/// woken by new work, and at least every second.
+/// woken by new work, and at least every second. Intents run concurrently and a round does not wait for
+/// the previous round's intents; at shutdown the running ones are waited for.
 /// </summary>
 public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, ILogger<IntentRelayService> logger) : BackgroundService
 {
@@ -22,7 +23,7 @@ public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, 
         {
             try
             {
-                await relay.RunDueAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
+                await relay.StartDueAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -38,6 +39,8 @@ public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, 
                 break;
             }
         }
+
+        await relay.DrainAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using StandbyOps.Paging.Dispatch;
+
 namespace StandbyOps.Server.Rota;
 
 /// <summary>Registers the rota: the override store and <see cref="TeamRotas"/>.</summary>
@@ -9,6 +11,8 @@ public static class RotaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<RotaOverrideStore>();
         services.AddSingleton<TeamRotas>();
+        // Paging resolves on-call engineers through the same rota, overrides included.
+        services.AddSingleton<IRotaSource>(sp => sp.GetRequiredService<TeamRotas>());
         return services;
     }
 }

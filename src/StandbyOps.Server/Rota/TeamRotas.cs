@@ -10,18 +10,25 @@ namespace StandbyOps.Server.Rota;
 /// Who is on call for a team: the rotation from the configuration in force, with the stored overrides applied.
 /// Paging and the on-call API both resolve engineers through this, so they always agree.
 /// </summary>
-public sealed class TeamRotas(LiveConfig config, RotaOverrideStore overrides)
+public sealed class TeamRotas(LiveConfig config, RotaOverrideStore overrides) : IRotaSource
 {
     /// <summary>The team's rota with its overrides, or null when the team is unknown or has no standby rotation.</summary>
-    public async Task<CoreRota?> ForAsync(string teamId, CancellationToken cancellationToken = default)
+    public Task<CoreRota?> ForAsync(string teamId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(teamId);
-        if (Team(teamId) is not { Rotation: not null } team)
+        return Team(teamId) is { } team ? ForAsync(team, cancellationToken) : Task.FromResult<CoreRota?>(null);
+    }
+
+    /// <inheritdoc />
+    public async Task<CoreRota?> ForAsync(TeamConfig team, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        if (team.Rotation is null)
         {
             return null;
         }
 
-        var stored = await overrides.ListAsync(teamId, cancellationToken).ConfigureAwait(false);
+        var stored = await overrides.ListAsync(team.Id, cancellationToken).ConfigureAwait(false);
         // One mapping from configuration to Core's rota, shared with paging.
         return PagingTargets.RotaOf(team, stored.Select(o => o.ToRotaOverride()));
     }

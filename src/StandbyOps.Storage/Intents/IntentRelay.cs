@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -8,12 +9,22 @@ namespace StandbyOps.Storage.Intents;
 /// success and reschedules it with exponential backoff on failure. On start every unfinished
 /// intent is due again, so nothing accepted before a crash is lost.
 /// </summary>
+/// <remarks>
+/// Intents run concurrently (up to <see cref="MaxConcurrency"/> at once), so one slow handler — an SMS provider
+/// timing out — never holds back an SLA deadline or another engineer's page. An intent still running is not started
+/// again by a later round; handlers that touch the same thing serialize themselves.
+/// </remarks>
 public sealed partial class IntentRelay
 {
+    /// <summary>How many intents run at once.</summary>
+    public const int MaxConcurrency = 16;
+
     private static readonly Duration MaxBackoff = Duration.FromMinutes(5);
     private readonly IntentStore _store;
     private readonly IReadOnlyDictionary<string, IIntentHandler> _handlers;
     private readonly ILogger<IntentRelay> _logger;
+    private readonly ConcurrentDictionary<string, Task<bool>> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(MaxConcurrency, MaxConcurrency);
 
     /// <summary>Creates a relay over <paramref name="store"/> with one handler per kind.</summary>
     public IntentRelay(IntentStore store, IEnumerable<IIntentHandler> handlers, ILogger<IntentRelay> logger)
@@ -33,34 +44,90 @@ public sealed partial class IntentRelay
         _handlers = map;
     }
 
-    /// <summary>Processes every intent due at <paramref name="now"/>; returns how many completed.</summary>
+    /// <summary>Processes every intent due at <paramref name="now"/> and waits for them; returns how many completed.</summary>
     public async Task<int> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
-        var completed = 0;
+        var started = await StartDueAsync(now, cancellationToken).ConfigureAwait(false);
+        var results = await Task.WhenAll(started).ConfigureAwait(false);
+        return results.Count(completed => completed);
+    }
+
+    /// <summary>
+    /// Starts every intent due at <paramref name="now"/> that is not already running and returns without waiting;
+    /// each task answers whether its intent completed.
+    /// </summary>
+    public async Task<IReadOnlyList<Task<bool>>> StartDueAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var started = new List<Task<bool>>();
         foreach (var intent in await _store.DueAsync(now, 500, cancellationToken).ConfigureAwait(false))
         {
-            if (!_handlers.TryGetValue(intent.Kind, out var handler))
+            if (_running.ContainsKey(intent.Id))
             {
-                await _store.RescheduleAsync(intent.Id, $"no handler for intent kind '{intent.Kind}'", now + MaxBackoff, cancellationToken).ConfigureAwait(false);
-                LogNoHandler(intent.Id, intent.Kind);
                 continue;
             }
 
-            try
-            {
-                await handler.HandleAsync(intent, cancellationToken).ConfigureAwait(false);
-                await _store.CompleteAsync(intent.Id, now, cancellationToken).ConfigureAwait(false);
-                completed++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                var retryAt = now + Backoff(intent.Attempts);
-                await _store.RescheduleAsync(intent.Id, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
-                LogFailed(ex, intent.Id, intent.Kind, intent.Attempts + 1);
-            }
+            var run = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _running[intent.Id] = run.Task;
+            started.Add(run.Task);
+            _ = RunAsync(intent, now, run, cancellationToken);
         }
 
-        return completed;
+        return started;
+    }
+
+    /// <summary>Waits for the intents running now (used at shutdown, so none is cut off mid-way).</summary>
+    public Task DrainAsync() => Task.WhenAll(_running.Values);
+
+    private async Task RunAsync(Intent intent, Instant now, TaskCompletionSource<bool> run, CancellationToken cancellationToken)
+    {
+        var completed = false;
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                completed = await HandleAsync(intent, now, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Cancellation at shutdown, or the store failing to record the outcome: the intent stays pending and is re-driven.
+            LogNotRecorded(ex, intent.Id, intent.Kind);
+        }
+        finally
+        {
+            _running.TryRemove(intent.Id, out _);
+            run.SetResult(completed);
+        }
+    }
+
+    private async Task<bool> HandleAsync(Intent intent, Instant now, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(intent.Kind, out var handler))
+        {
+            await _store.RescheduleAsync(intent.Id, $"no handler for intent kind '{intent.Kind}'", now + MaxBackoff, cancellationToken).ConfigureAwait(false);
+            LogNoHandler(intent.Id, intent.Kind);
+            return false;
+        }
+
+        try
+        {
+            await handler.HandleAsync(intent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var retryAt = now + Backoff(intent.Attempts);
+            await _store.RescheduleAsync(intent.Id, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
+            LogFailed(ex, intent.Id, intent.Kind, intent.Attempts + 1);
+            return false;
+        }
+
+        await _store.CompleteAsync(intent.Id, now, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>
@@ -73,6 +140,9 @@ public sealed partial class IntentRelay
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Intent {IntentId} has kind {Kind} that no handler owns; kept pending")]
     private partial void LogNoHandler(string intentId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) was interrupted or its outcome not stored; it stays pending")]
+    private partial void LogNotRecorded(Exception exception, string intentId, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) failed on attempt {Attempt}; rescheduled")]
     private partial void LogFailed(Exception exception, string intentId, string kind, int attempt);

@@ -5,6 +5,18 @@ namespace StandbyOps.Configuration.Tests.Calendars;
 
 public sealed class CalendarSectionTests
 {
+    /// <summary>
+    /// <paramref name="calendars"/> (starting at line 1), rate card <c>std</c> and one customer on calendar <c>office</c>
+    /// for each of <paramref name="customers"/>.
+    /// </summary>
+    private static ConfigLoadResult LoadUsedBy(string calendars, params string[] customers) =>
+        Loading.Load(calendars + """
+
+            rateCards:
+              std: { currency: EUR, hourlyRate: 100, vatPercent: 21 }
+            customers:
+            """ + string.Concat(customers.Select(id => $"\n  {id}: {{ calendar: office, rateCard: std }}")));
+
     private static CalendarConfig LoadCalendar(string hours) =>
         Loading.Load($$"""
             calendars:
@@ -200,6 +212,80 @@ public sealed class CalendarSectionTests
             """);
 
         result.SingleError().AssertAt(2, ["missing 'hours'", "calendar 'office'"], ["mon-fri"]);
+    }
+
+    [Fact]
+    public void A_calendar_with_empty_hours_used_by_a_customer_is_an_error_at_the_calendar()
+    {
+        var result = LoadUsedBy("""
+            calendars:
+              nl: { timeZone: Europe/Amsterdam, hours: { mon-fri: "08:30-17:00" } }
+              office:
+                timeZone: Europe/Amsterdam
+                hours: {}
+            """, "acme");
+
+        var error = result.SingleError();
+        error.AssertAt(3, ["calendar 'office' has no opening hours", "customer 'acme' uses it"], ["hours of calendar 'office'"]);
+        Assert.Equal(
+            "standbyops.yaml:3:3: error: calendar 'office' has no opening hours but customer 'acme' uses it: business-hours SLA deadlines on it would never fall due. "
+            + "Fix: add opening ranges under hours of calendar 'office', e.g. hours: { mon-fri: \"08:30-17:00\" }, or hours: { mon-sun: \"00:00-24:00\" } for a calendar that is always open",
+            error.ToString());
+    }
+
+    [Fact]
+    public void A_calendar_whose_days_are_all_empty_is_one_error_naming_every_customer_that_uses_it()
+    {
+        var result = LoadUsedBy("""
+            calendars:
+              office:
+                timeZone: Europe/Amsterdam
+                hours:
+                  mon-fri: []
+                  sat:
+            """, "acme", "globex");
+
+        result.SingleError().AssertAt(2, ["calendar 'office' has no opening hours", "customers 'acme', 'globex' use it"], ["mon-fri"]);
+    }
+
+    [Fact]
+    public void A_calendar_with_empty_hours_that_no_customer_uses_loads()
+    {
+        var config = LoadUsedBy("""
+            calendars:
+              office: { timeZone: Europe/Amsterdam, hours: {} }
+            """).Valid();
+
+        Assert.All(config.Calendars["office"].Hours.Values, Assert.Empty);
+    }
+
+    [Fact]
+    public void A_calendar_open_on_one_day_used_by_a_customer_loads()
+    {
+        var config = LoadUsedBy("""
+            calendars:
+              office:
+                timeZone: Europe/Amsterdam
+                hours:
+                  mon-fri: []
+                  sat: "10:00-12:00"
+            """, "acme").Valid();
+
+        var calendar = config.Calendars["office"];
+        Assert.Single(calendar.Hours[IsoDayOfWeek.Saturday]);
+        Assert.Empty(calendar.Hours[IsoDayOfWeek.Monday]);
+        Assert.Equal("office", config.Customers["acme"].Calendar);
+    }
+
+    [Fact]
+    public void A_used_calendar_whose_only_range_is_invalid_is_one_error_at_the_range()
+    {
+        var result = LoadUsedBy("""
+            calendars:
+              office: { timeZone: Europe/Amsterdam, hours: { mon-fri: "8:30-17:00" } }
+            """, "acme");
+
+        result.SingleError().AssertAt(2, ["'8:30-17:00'"], ["HH:mm-HH:mm"]);
     }
 
     [Fact]

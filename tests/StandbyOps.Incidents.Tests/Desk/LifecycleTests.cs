@@ -277,6 +277,6 @@ public sealed class LifecycleTests
 
     private sealed class ThrowingObserver : IIncidentObserver
     {
-        public void OnOpened(Incident incident) => throw new InvalidOperationException("observer is broken");
+        public Task OnOpenedAsync(Incident incident) => throw new InvalidOperationException("observer is broken");
     }
 }

@@ -19,21 +19,23 @@ public sealed class RecordingObserver : IIncidentObserver
         }
     }
 
-    public void OnOpened(Incident incident) => Add("opened", incident);
+    public Task OnOpenedAsync(Incident incident) => Add("opened", incident);
 
-    public void OnReopened(Incident incident) => Add("reopened", incident);
+    public Task OnReopenedAsync(Incident incident) => Add("reopened", incident);
 
-    public void OnAcknowledged(Incident incident) => Add("acknowledged", incident);
+    public Task OnAcknowledgedAsync(Incident incident) => Add("acknowledged", incident);
 
-    public void OnResolved(Incident incident) => Add("resolved", incident);
+    public Task OnResolvedAsync(Incident incident) => Add("resolved", incident);
 
-    public void OnClosed(Incident incident) => Add("closed", incident);
+    public Task OnClosedAsync(Incident incident) => Add("closed", incident);
 
-    private void Add(string kind, Incident incident)
+    private Task Add(string kind, Incident incident)
     {
         lock (_events)
         {
             _events.Add($"{kind}:{incident.CaseNumber}");
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using StandbyOps.Configuration;
+using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Incidents.Tests.Support;
 
@@ -12,50 +13,23 @@ public static class TestContracts
 {
     public static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
-    public const string Yaml = """
-        server:
-          publicUrl: http://127.0.0.1:8080
-        sms:
-          provider: log
-        calendars:
-          nl-office:
-            timeZone: Europe/Amsterdam
-            hours:
-              mon-fri: "08:30-17:00"
-            holidays: [NL]
+    public static readonly string Yaml = ConfigBlocks.Document(
+        ConfigBlocks.LogSmsServer,
+        calendars: ConfigBlocks.NlOfficeCalendar + "\n" + UsOfficeCalendar,
+        rateCards: ConfigBlocks.StandardRateCard(surcharges: false),
+        teams: ConfigBlocks.OpsNlTeam(),
+        customers: ConfigBlocks.AcmeCustomer() + "\n" + GlobexAndInitech);
+
+    /// <summary>Mon–Fri 09:00–17:00 America/New_York, US holidays.</summary>
+    private const string UsOfficeCalendar = """
           us-office:
             timeZone: America/New_York
             hours:
               mon-fri: "09:00-17:00"
             holidays: [US]
-        rateCards:
-          standard:
-            currency: EUR
-            hourlyRate: 100.00
-            vatPercent: 21
-        teams:
-          ops-nl:
-            timeZone: Europe/Amsterdam
-            engineers:
-              anna: { name: Anna de Vries, phone: "+31612345678" }
-              bram: { name: Bram Jansen, phone: "+31623456789" }
-            rotation: { every: week, handover: "mon 08:30", order: [anna, bram], start: "2026-01-05" }
-            escalation:
-              - { after: 0m, notify: onCall }
-        customers:
-          acme:
-            name: ACME B.V.
-            calendar: nl-office
-            rateCard: standard
-            team: ops-nl
-            sla:
-              P1: { response: 4 business hours, resolution: 2 business days }
-              P2: { response: 8 business hours }
-              P3: { response: 2 business days }
-              P4: { response: 4 business days }
-            standby:
-              coverage: [nights, weekends, holidays]
-              responseWithin: 30m
+        """;
+
+    private const string GlobexAndInitech = """
           globex:
             name: Globex Inc.
             calendar: us-office

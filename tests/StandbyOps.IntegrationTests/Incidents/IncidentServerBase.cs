@@ -14,7 +14,7 @@ namespace StandbyOps.IntegrationTests.Incidents;
 /// </summary>
 public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
 {
-    public const string Config = TestConfigs.Minimal + """
+    public static readonly string Config = TestConfigs.Minimal + """
 
           globex:
             name: Globex Inc.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using StandbyOps.IntegrationTests.Incidents;
 using StandbyOps.IntegrationTests.Support;
 
@@ -35,7 +36,13 @@ public sealed class LogProviderTests(VirtualTimeIncidentServer server) : IClassF
             return list.EnumerateArray().Any(m => m.GetProperty("body").GetString()!.Contains(caseNumber, StringComparison.Ordinal)) ? (object)list : null;
         }, "the page is in the outbox");
         Assert.NotNull(outbox);
-        var page = Assert.Single((await server.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray());
+        // The outbox row is written by the provider before the dispatcher stores the provider id it answered.
+        var page = (JsonElement)await Poll.UntilAsync(async () =>
+        {
+            var pages = (await server.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray().ToList();
+            return pages.Count == 1 && pages[0].GetProperty("providerId").ValueKind == JsonValueKind.String ? (object)pages[0] : null;
+        }, "the page shows its provider id");
+        Assert.Single((await server.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray());
         Assert.Equal("bram", page.GetProperty("engineer").GetString());
         Assert.StartsWith("LOG", page.GetProperty("providerId").GetString(), StringComparison.Ordinal);
         using var pusherOutbox = await server.AcmeAlertmanager.GetAsync("/api/v1/sms/outbox");

@@ -47,6 +47,25 @@ public sealed class PagingDurabilityTests
     }
 
     [Fact]
+    public async Task A_Twilio_that_hangs_past_the_senders_timeout_delays_the_page_but_it_goes_out_once()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        // Longer than the sender's 10 s timeout: the fake sees the client give up (499) and creates no message.
+        paging.Twilio.EnqueueFault(FakeTwilioFault.Delay(TimeSpan.FromSeconds(30)));
+
+        await paging.FireAsync("queue1");
+        await Poll.UntilAsync(async () =>
+        {
+            await paging.AdvanceAsync(2);
+            return paging.SmsTo(PagingServer.Anna).Count >= 1;
+        }, "the page goes out after the hung request");
+        await paging.AdvanceAsync(60);
+
+        Assert.Single(paging.SmsTo(PagingServer.Anna));
+        await Poll.UntilAsync(() => Task.FromResult(paging.Twilio.Requests.Any(r => r.Status == 499)), "the fake saw the sender give up on the hung request");
+    }
+
+    [Fact]
     public async Task An_outage_of_200_systems_is_one_sms_to_the_paged_engineer()
     {
         await using var paging = await PagingServer.StartAsync(groupWait: "15s");

@@ -1,10 +1,45 @@
 using System.Net;
+using NodaTime;
 using StandbyOps.IntegrationTests.Support;
 
 namespace StandbyOps.IntegrationTests.Paging;
 
 public sealed class PagingEndToEndTests
 {
+    [Fact]
+    public async Task A_check_failing_at_night_pages_the_on_call_engineer_within_a_second()
+    {
+        await using var target = await HttpTarget.StartAsync();
+        target.Healthy = false;
+        await using var paging = await PagingServer.StartAsync(acmeSystems: $$"""
+                systems:
+                  web:
+                    name: ACME web
+                    criticality: high
+                    checks:
+                      home:
+                        http: { url: "{{target.HealthUrl}}", expectStatus: [200] }
+                        interval: 10s
+                        timeout: 2s
+                        failureThreshold: 1
+            """);
+
+        // Tuesday 20:00 in Amsterdam, inside acme's agreed standby. The advance runs the check's first probe;
+        // the fake Twilio stamps the SMS with the real clock, so the bound holds for the real process.
+        var before = SystemClock.Instance.GetCurrentInstant();
+        await paging.AdvanceAsync(10);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
+
+        var sms = paging.SmsTo(PagingServer.Anna)[0];
+        var latency = sms.ReceivedAt - before;
+        Assert.True(latency < Duration.FromSeconds(1), $"the SMS arrived {latency.TotalMilliseconds:F0} ms after the check ran");
+        var incident = Assert.Single(await paging.IncidentsAsync());
+        Assert.Equal("check", incident.GetProperty("source").GetString());
+        Assert.Contains(incident.GetProperty("caseNumber").GetString()!, sms.Form["Body"], StringComparison.Ordinal);
+        Assert.Equal(PagingServer.From, sms.Form["From"]);
+        Assert.Equal(PagingServer.Anna, sms.Form["To"]);
+    }
+
     [Fact]
     public async Task Unanswered_page_escalates_to_backup_and_named_engineer_and_a_code_reply_acknowledges_and_stops_it()
     {

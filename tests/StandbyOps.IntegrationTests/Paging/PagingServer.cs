@@ -35,10 +35,11 @@ public sealed class PagingServer : IAsyncDisposable
 
     public Uri SmsWebhook => new(PublicUrl, "api/v1/twilio/sms");
 
-    public static async Task<PagingServer> StartAsync(string groupWait = "0s")
+    /// <summary>Starts the fake Twilio and the server; <paramref name="acmeSystems"/> adds a <c>systems:</c> block (indented as acme's keys).</summary>
+    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null)
     {
         var paging = new PagingServer(await FakeTwilioServer.StartAsync());
-        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait));
+        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems));
         await paging.LaunchAsync(Start);
         return paging;
     }
@@ -120,57 +121,13 @@ public sealed class PagingServer : IAsyncDisposable
         Pusher = Server.ClientWithToken((await HttpAssert.JsonAsync(created, HttpStatusCode.Created)).GetProperty("secret").GetString()!);
     }
 
-    private string Config(string groupWait) => $$"""
-        server:
-          publicUrl: {{PublicUrl.AbsoluteUri.TrimEnd('/')}}
-        sms:
-          provider: twilio
-          twilio:
-            accountSid: {{Twilio.AccountSid}}
-            authToken: {{Twilio.AuthToken}}
-            from: "{{From}}"
-            baseUrl: {{Twilio.BaseUrl.AbsoluteUri.TrimEnd('/')}}
-        calendars:
-          nl-office:
-            timeZone: Europe/Amsterdam
-            hours:
-              mon-fri: "08:30-17:00"
-            holidays: [NL]
-        rateCards:
-          standard:
-            currency: EUR
-            hourlyRate: 100.00
-            vatPercent: 21
-            holiday: { percent: 100, minimumHours: 8 }
-            weekend: { days: [sat, sun], from: "08:30", to: "18:00", percent: 50, minimumHours: 4 }
-            night:   { from: "18:00", to: "08:30", percent: 100, minimumHours: 2 }
-            callout: { percent: 100, minimumHours: 1 }
-        teams:
-          ops-nl:
-            timeZone: Europe/Amsterdam
-            engineers:
-              anna: { name: Anna de Vries, phone: "{{Anna}}" }
-              bram: { name: Bram Jansen, phone: "{{Bram}}" }
-              chris: { name: Chris Smit, phone: "{{Chris}}" }
-            rotation: { every: week, handover: "mon 08:30", order: [anna, bram], start: "2026-01-05" }
-            escalation:
-              - { after: 0m, notify: onCall }
-              - { after: 5m, notify: backup }
-              - { after: 10m, notify: [chris] }
-            groupWait: {{groupWait}}
-        customers:
-          acme:
-            name: ACME B.V.
-            calendar: nl-office
-            rateCard: standard
-            team: ops-nl
-            sla:
-              P1: { response: 4 business hours, resolution: 2 business days }
-              P2: { response: 8 business hours }
-              P3: { response: 2 business days }
-              P4: { response: 4 business days }
-            standby:
-              coverage: [nights, weekends, holidays]
-              responseWithin: 30m
-        """;
+    private string Config(string groupWait, string? acmeSystems) => ConfigBlocks.Document(
+        ConfigBlocks.TwilioSmsServer(PublicUrl, Twilio, From),
+        calendars: ConfigBlocks.NlOfficeCalendar,
+        rateCards: ConfigBlocks.StandardRateCard(),
+        teams: ConfigBlocks.OpsNlTeam(
+            engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
+            escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
+            groupWait: groupWait),
+        customers: acmeSystems is null ? ConfigBlocks.AcmeCustomer() : ConfigBlocks.AcmeCustomer(rest: ConfigBlocks.AcmeStandby + "\n" + acmeSystems));
 }

@@ -17,42 +17,15 @@ public sealed class PushServer : IAsyncLifetime
 {
     public const string Start = "2026-11-20T14:00:00Z";
 
-    public const string Config = """
-        server:
-          publicUrl: http://127.0.0.1:8080
-        sms:
-          provider: log
-        calendars:
-          nl-office:
-            timeZone: Europe/Amsterdam
-            hours:
-              mon-fri: "08:30-17:00"
-            holidays: [NL]
-        rateCards:
-          standard:
-            currency: EUR
-            hourlyRate: 100.00
-            vatPercent: 21
-        teams:
-          ops-nl:
-            timeZone: Europe/Amsterdam
-            engineers:
-              anna: { name: Anna de Vries, phone: "+31612345678" }
-              bram: { name: Bram Jansen, phone: "+31623456789" }
-            rotation: { every: week, handover: "mon 08:30", order: [anna, bram], start: "2026-01-05" }
-            escalation:
-              - { after: 0m, notify: onCall }
-        customers:
-          acme:
-            name: ACME B.V.
-            calendar: nl-office
-            rateCard: standard
-            team: ops-nl
-            sla:
-              P1: { response: 4 business hours }
-              P2: { response: 8 business hours }
-              P3: { response: 2 business days }
-              P4: { response: 4 business days }
+    public static readonly string Config = ConfigBlocks.Document(
+        ConfigBlocks.LogSmsServer,
+        calendars: ConfigBlocks.NlOfficeCalendar,
+        rateCards: ConfigBlocks.StandardRateCard(surcharges: false),
+        teams: ConfigBlocks.OpsNlTeam(),
+        customers: ConfigBlocks.AcmeCustomer(p1: "{ response: 4 business hours }", rest: AcmeSystems) + "\n" + GlobexCustomer);
+
+    /// <summary>Acme's webshop: a push rule on job <c>node</c> and an Alertmanager route.</summary>
+    private const string AcmeSystems = """
             systems:
               webshop:
                 name: ACME webshop
@@ -67,6 +40,10 @@ public sealed class PushServer : IAsyncLifetime
                     priority: P2
                 alertmanager:
                   match: { customer: acme, system: webshop }
+        """;
+
+    /// <summary>Globex: no team, one low-criticality system watched for silence.</summary>
+    private const string GlobexCustomer = """
           globex:
             name: Globex Corp.
             calendar: nl-office

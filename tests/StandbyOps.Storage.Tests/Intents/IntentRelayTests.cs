@@ -111,6 +111,52 @@ public sealed class IntentRelayTests
     }
 
     [Fact]
+    public async Task A_stuck_intent_holds_back_neither_other_intents_nor_is_started_twice()
+    {
+        using var store = new TempStore();
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("sms.send", "to-slow-provider", TempStore.Epoch, TempStore.Epoch);
+        await intents.AddAsync("sla.deadline", "case-1", TempStore.Epoch, TempStore.Epoch + Duration.FromSeconds(1));
+        var stuck = new BlockingHandler("sms.send");
+        var deadlines = new RecordingHandler("sla.deadline");
+        var relay = Relay(store, stuck, deadlines);
+
+        var first = await relay.StartDueAsync(TempStore.Epoch);
+        await stuck.Entered.Task;
+        var second = await relay.StartDueAsync(TempStore.Epoch + Duration.FromSeconds(1));
+
+        Assert.False(Assert.Single(first).IsCompleted);
+        Assert.True(await Assert.Single(second));
+        Assert.Equal(["case-1"], deadlines.Handled);
+        Assert.Equal(1, stuck.Calls);
+
+        stuck.Release.SetResult();
+        Assert.True(await first[0]);
+        await relay.DrainAsync();
+        Assert.Empty(await intents.PendingAsync());
+    }
+
+    private sealed class BlockingHandler(string kind) : IIntentHandler
+    {
+        private int _calls;
+
+        public string Kind => kind;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public async Task HandleAsync(Intent intent, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    [Fact]
     public void Two_handlers_for_one_kind_are_rejected()
     {
         using var store = new TempStore();
