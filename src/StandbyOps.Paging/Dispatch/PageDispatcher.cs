@@ -110,14 +110,29 @@ public sealed partial class PageDispatcher
         var policy = PagingTargets.PolicyOf(team);
         var firstDue = mode == DutyMode || policy is null ? now : Later(now, now + policy.Steps[0].After);
         var id = "ES" + Guid.NewGuid().ToString("N");
+        // A first step due now is written with the escalation, in one transaction: the page is durable when the desk
+        // call returns, and the relay only has the send left to do (no step intent to run first).
+        var plan = firstDue <= now ? await PlanStepAsync(mode, now, 0, team, now, cancellationToken).ConfigureAwait(false) : null;
         await _database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
                 "INSERT INTO paging_escalations (id, case_number, mode, started_at, stopped) VALUES (@id, @case, @mode, @at, 0)",
                 new { id, @case = incident.CaseNumber, mode, at = InstantTypeHandler.Format(now) }, t).ConfigureAwait(false);
-            await IntentStore.AddAsync(c, t, PagingIntents.Step, PagingIntents.StepPayload(id, 0), now, firstDue).ConfigureAwait(false);
+            if (plan is null)
+            {
+                await IntentStore.AddAsync(c, t, PagingIntents.Step, PagingIntents.StepPayload(id, 0), now, firstDue).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteStepAsync(c, t, id, incident.CaseNumber, 0, plan, team, now).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
         LogStarted(incident.CaseNumber, mode, team.Id);
+        if (plan is not null)
+        {
+            await NoteStepAsync(incident.CaseNumber, 0, plan.Engineers, cancellationToken).ConfigureAwait(false);
+        }
+
         _options.Wake();
     }
 
@@ -168,70 +183,22 @@ public sealed partial class PageDispatcher
             return;
         }
 
-        var rota = await _rotas.ForAsync(team, cancellationToken).ConfigureAwait(false);
-        var policy = PagingTargets.PolicyOf(team);
-        IReadOnlyList<string> engineers;
-        Instant? nextDue = null;
-        if (escalation.Mode == DutyMode)
+        var plan = await PlanStepAsync(escalation.Mode, InstantTypeHandler.Parse(escalation.StartedAt), index, team, now, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
         {
-            if (index > 0)
-            {
-                return;
-            }
-
-            engineers = PagingTargets.DutyAt(rota, team, now) is { } duty ? [duty] : [];
-        }
-        else
-        {
-            if (policy?.StepAt(index) is not { } step)
-            {
-                return;
-            }
-
-            engineers = PagingTargets.Resolve(step.Step, rota, team, now);
-            if (policy.StepAt(index + 1) is { } next)
-            {
-                nextDue = Later(now, InstantTypeHandler.Parse(escalation.StartedAt) + next.DueAfter);
-            }
+            return;
         }
 
-        var sendAt = now + (team.GroupWait > Duration.Zero ? team.GroupWait : Duration.Zero);
-        var ran = await _database.WriteAsync(async (c, t) =>
-        {
-            var inserted = await c.ExecuteAsync(
-                "INSERT INTO paging_steps (escalation_id, step_index, ran_at) VALUES (@escalationId, @index, @at) ON CONFLICT DO NOTHING",
-                new { escalationId, index, at = InstantTypeHandler.Format(now) }, t).ConfigureAwait(false);
-            if (inserted == 0)
-            {
-                return false;
-            }
-
-            foreach (var engineer in engineers)
-            {
-                var phone = PhoneNumber.Normalize(team.Engineers[engineer].Phone);
-                await c.ExecuteAsync(
-                    "INSERT INTO paging_items (id, escalation_id, step_index, case_number, engineer, phone, created_at, page_id) VALUES (@id, @escalationId, @index, @case, @engineer, @phone, @at, NULL)",
-                    new { id = "PI" + Guid.NewGuid().ToString("N"), escalationId, index, @case = escalation.CaseNumber, engineer, phone, at = InstantTypeHandler.Format(now) },
-                    t).ConfigureAwait(false);
-                await IntentStore.AddAsync(c, t, PagingIntents.Send, phone, now, sendAt).ConfigureAwait(false);
-            }
-
-            if (nextDue is { } due)
-            {
-                await IntentStore.AddAsync(c, t, PagingIntents.Step, PagingIntents.StepPayload(escalationId, index + 1), now, due).ConfigureAwait(false);
-            }
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+        var ran = await _database.WriteAsync((c, t) => WriteStepAsync(c, t, escalationId, escalation.CaseNumber, index, plan, team, now), cancellationToken).ConfigureAwait(false);
         if (!ran)
         {
             return;
         }
 
-        if (sendAt == now)
+        if (plan.SendAt == now)
         {
             // No group wait: send now rather than after another relay round; the send rows stay as the durable fallback.
-            foreach (var phone in engineers.Select(e => PhoneNumber.Normalize(team.Engineers[e].Phone)).Distinct(StringComparer.Ordinal))
+            foreach (var phone in plan.Engineers.Select(e => PhoneNumber.Normalize(team.Engineers[e].Phone)).Distinct(StringComparer.Ordinal))
             {
                 try
                 {
@@ -244,17 +211,83 @@ public sealed partial class PageDispatcher
             }
         }
 
+        await NoteStepAsync(escalation.CaseNumber, index, plan.Engineers, cancellationToken).ConfigureAwait(false);
+        _options.Wake();
+    }
+
+    /// <summary>Whom step <paramref name="index"/> of an escalation pages now, when its next step is due and when to send; null when there is no such step.</summary>
+    private async Task<StepPlan?> PlanStepAsync(string mode, Instant startedAt, int index, TeamConfig team, Instant now, CancellationToken cancellationToken)
+    {
+        var rota = await _rotas.ForAsync(team, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> engineers;
+        Instant? nextDue = null;
+        if (mode == DutyMode)
+        {
+            if (index > 0)
+            {
+                return null;
+            }
+
+            engineers = PagingTargets.DutyAt(rota, team, now) is { } duty ? [duty] : [];
+        }
+        else
+        {
+            var policy = PagingTargets.PolicyOf(team);
+            if (policy?.StepAt(index) is not { } step)
+            {
+                return null;
+            }
+
+            engineers = PagingTargets.Resolve(step.Step, rota, team, now);
+            if (policy.StepAt(index + 1) is { } next)
+            {
+                nextDue = Later(now, startedAt + next.DueAfter);
+            }
+        }
+
+        return new StepPlan(engineers, nextDue, now + (team.GroupWait > Duration.Zero ? team.GroupWait : Duration.Zero));
+    }
+
+    /// <summary>Records that a step ran (once: false when it already had) with its page items, send intents and the next step's intent.</summary>
+    private static async Task<bool> WriteStepAsync(DbConnection c, DbTransaction t, string escalationId, string caseNumber, int index, StepPlan plan, TeamConfig team, Instant now)
+    {
+        var inserted = await c.ExecuteAsync(
+            "INSERT INTO paging_steps (escalation_id, step_index, ran_at) VALUES (@escalationId, @index, @at) ON CONFLICT DO NOTHING",
+            new { escalationId, index, at = InstantTypeHandler.Format(now) }, t).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        foreach (var engineer in plan.Engineers)
+        {
+            var phone = PhoneNumber.Normalize(team.Engineers[engineer].Phone);
+            await c.ExecuteAsync(
+                "INSERT INTO paging_items (id, escalation_id, step_index, case_number, engineer, phone, created_at, page_id) VALUES (@id, @escalationId, @index, @caseNumber, @engineer, @phone, @at, NULL)",
+                new { id = "PI" + Guid.NewGuid().ToString("N"), escalationId, index, caseNumber, engineer, phone, at = InstantTypeHandler.Format(now) },
+                t).ConfigureAwait(false);
+            await IntentStore.AddAsync(c, t, PagingIntents.Send, phone, now, plan.SendAt).ConfigureAwait(false);
+        }
+
+        if (plan.NextDue is { } due)
+        {
+            await IntentStore.AddAsync(c, t, PagingIntents.Step, PagingIntents.StepPayload(escalationId, index + 1), now, due).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task NoteStepAsync(string caseNumber, int index, IReadOnlyList<string> engineers, CancellationToken cancellationToken)
+    {
         if (index > 0)
         {
             var who = engineers.Count == 0 ? "nobody (no engineer resolved)" : string.Join(", ", engineers);
-            await NoteAsync(escalation.CaseNumber, "escalated", $"Escalated (step {index + 1}) to {who}", cancellationToken).ConfigureAwait(false);
+            await NoteAsync(caseNumber, "escalated", $"Escalated (step {index + 1}) to {who}", cancellationToken).ConfigureAwait(false);
         }
         else if (engineers.Count == 0)
         {
-            await NoteAsync(escalation.CaseNumber, "not-paged", "Not paged: no engineer resolved for the first step", cancellationToken).ConfigureAwait(false);
+            await NoteAsync(caseNumber, "not-paged", "Not paged: no engineer resolved for the first step", cancellationToken).ConfigureAwait(false);
         }
-
-        _options.Wake();
     }
 
     /// <summary>
@@ -529,6 +562,8 @@ public sealed partial class PageDispatcher
     private partial void LogSendDeferred(Exception exception, string phone);
 
     private sealed record EscalationRow(string Id, string CaseNumber, string Mode, string StartedAt, long Stopped);
+
+    private sealed record StepPlan(IReadOnlyList<string> Engineers, Instant? NextDue, Instant SendAt);
 
     private sealed record ItemRow(string Id, string EscalationId, long StepIndex, string CaseNumber, string Engineer);
 
