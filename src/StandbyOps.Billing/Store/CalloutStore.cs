@@ -36,11 +36,11 @@ public sealed record CalloutWrite(CalloutWriteStatus Status, StoredCallout? Call
 public sealed class CalloutStore : ICalloutRecorder
 {
     private const string Columns = "id AS Id, customer AS Customer, engineer AS Engineer, case_number AS CaseNumber, start_at AS StartAt, end_at AS EndAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly IClock _clock;
 
     /// <summary>Creates the store over <paramref name="database"/>.</summary>
-    public CalloutStore(SqliteDatabase database, IClock clock)
+    public CalloutStore(IDatabase database, IClock clock)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));

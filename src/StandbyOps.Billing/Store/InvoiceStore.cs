@@ -39,11 +39,11 @@ public sealed record InvoiceWrite(InvoiceWriteStatus Status, StoredInvoice? Invo
 public sealed class InvoiceStore
 {
     private const string Columns = "id AS Id, status AS Status, credited_by AS CreditedBy, snapshot AS Snapshot";
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly IClock _clock;
 
     /// <summary>Creates the store over <paramref name="database"/>.</summary>
-    public InvoiceStore(SqliteDatabase database, IClock clock)
+    public InvoiceStore(IDatabase database, IClock clock)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));

@@ -12,10 +12,10 @@ public sealed record StoredStandbyPeriod(string Id, string Customer, StandbyPeri
 /// <summary>One-off agreed standby periods per customer (API.md <c>/customers/{customer}/standby-periods</c>).</summary>
 public sealed class StandbyPeriodStore
 {
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
 
     /// <summary>Creates the store over <paramref name="database"/>.</summary>
-    public StandbyPeriodStore(SqliteDatabase database)
+    public StandbyPeriodStore(IDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
     }

@@ -10,7 +10,7 @@ namespace StandbyOps.Incidents.Desk;
 
 /// <summary>Tells observers, metrics and the log about a desk change once it is committed.</summary>
 internal sealed partial class IncidentAnnouncer(
-    SqliteDatabase database, IncidentMetrics metrics, IEnumerable<IIncidentObserver> observers, ILogger logger)
+    IDatabase database, IncidentMetrics metrics, IEnumerable<IIncidentObserver> observers, ILogger logger)
 {
     private readonly SemaphoreSlim _gaugeGate = new(1, 1);
 

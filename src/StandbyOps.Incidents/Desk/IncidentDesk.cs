@@ -39,7 +39,7 @@ public sealed class IncidentDesk
     private static readonly Actor AutoCloser = Actor.OfSystem("autoclose");
     private static readonly Actor SlaTimer = Actor.OfSystem("sla");
 
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly IClock _clock;
     private readonly IncidentSlaPolicy _sla;
     private readonly IIncidentPagesSource _pages;
@@ -48,7 +48,7 @@ public sealed class IncidentDesk
 
     /// <param name="observers">Enumerated at each change (not at construction), so observers may themselves depend on the desk.</param>
     public IncidentDesk(
-        SqliteDatabase database,
+        IDatabase database,
         IClock clock,
         IncidentSlaPolicy sla,
         IncidentMetrics metrics,

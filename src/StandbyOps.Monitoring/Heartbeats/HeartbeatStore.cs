@@ -5,7 +5,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Monitoring.Heartbeats;
 
 /// <summary>Reads and writes heartbeat deadlines; every write is durable when it returns.</summary>
-public sealed class HeartbeatStore(SqliteDatabase database)
+public sealed class HeartbeatStore(IDatabase database)
 {
     /// <summary>The stored record, created with <paramref name="firstDeadline"/> when the heartbeat is new.</summary>
     public Task<HeartbeatRecord> EnsureAsync(string systemId, string heartbeatId, Instant now, Instant firstDeadline, CancellationToken cancellationToken = default) =>

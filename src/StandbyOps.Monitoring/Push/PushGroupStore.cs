@@ -18,7 +18,7 @@ namespace StandbyOps.Monitoring.Push;
 /// </summary>
 public sealed partial class PushGroupStore
 {
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly IClock _clock;
     private readonly ILogger<PushGroupStore> _logger;
     private readonly ConcurrentDictionary<string, ImmutableDictionary<GroupingKey, PushGroup>> _groups = new(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public sealed partial class PushGroupStore
     private volatile bool _loaded;
 
     /// <summary>Creates the store over <paramref name="database"/>; <see cref="LoadAsync"/> reads what an earlier run kept.</summary>
-    public PushGroupStore(SqliteDatabase database, IClock clock, ILogger<PushGroupStore> logger)
+    public PushGroupStore(IDatabase database, IClock clock, ILogger<PushGroupStore> logger)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);

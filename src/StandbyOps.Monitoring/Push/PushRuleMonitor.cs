@@ -21,7 +21,7 @@ public sealed partial class PushRuleMonitor
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<PushRule>> _rules;
     private readonly PushGroupStore _groups;
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly ISignalSink _sink;
     private readonly IClock _clock;
     private readonly ILogger<PushRuleMonitor> _logger;
@@ -31,7 +31,7 @@ public sealed partial class PushRuleMonitor
     private volatile bool _loaded;
 
     /// <summary>Creates the monitor for the push rules of <paramref name="config"/>.</summary>
-    public PushRuleMonitor(StandbyOpsConfig config, PushGroupStore groups, SqliteDatabase database, ISignalSink sink, IClock clock, ILogger<PushRuleMonitor> logger)
+    public PushRuleMonitor(StandbyOpsConfig config, PushGroupStore groups, IDatabase database, ISignalSink sink, IClock clock, ILogger<PushRuleMonitor> logger)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(groups);

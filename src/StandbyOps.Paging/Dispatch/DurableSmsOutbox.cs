@@ -6,7 +6,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>The <c>log</c> provider's outbox as a table, so <c>GET /api/v1/sms/outbox</c> survives restarts and a re-driven send is recognised.</summary>
-public sealed class DurableSmsOutbox(SqliteDatabase database) : ISmsOutbox
+public sealed class DurableSmsOutbox(IDatabase database) : ISmsOutbox
 {
     private const int ListLimit = 10_000;
 

@@ -34,7 +34,7 @@ public sealed partial class PageDispatcher
 
     private static readonly Actor Pager = Actor.OfSystem("paging");
 
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
     private readonly IClock _clock;
     private readonly IncidentDesk _desk;
     private readonly IncidentSlaPolicy _sla;
@@ -49,7 +49,7 @@ public sealed partial class PageDispatcher
 
     /// <summary>Creates the dispatcher; <paramref name="config"/> is asked at each use so reloads are followed, and <paramref name="rotas"/> at each step so overrides are.</summary>
     public PageDispatcher(
-        SqliteDatabase database,
+        IDatabase database,
         IClock clock,
         IncidentDesk desk,
         IncidentSlaPolicy sla,

@@ -52,7 +52,7 @@ public static class PagingServiceCollectionExtensions
             return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
         });
         services.AddSingleton(sp => new PageDispatcher(
-            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IDatabase>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IncidentDesk>(),
             sp.GetRequiredService<IncidentSlaPolicy>(),
@@ -64,7 +64,7 @@ public static class PagingServiceCollectionExtensions
             sp.GetRequiredService<PagingMetrics>(),
             sp.GetRequiredService<ILogger<PageDispatcher>>()));
         services.AddSingleton(sp => new SmsReplyHandler(
-            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IDatabase>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IncidentDesk>(),
             () => sp.GetRequiredService<StandbyOpsConfig>()));

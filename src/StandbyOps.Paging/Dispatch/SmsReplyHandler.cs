@@ -13,7 +13,7 @@ namespace StandbyOps.Paging.Dispatch;
 /// this phone was paged about only; records carrier opt-out (<c>STOP</c>) and opt-in (<c>START</c>) of engineers' phones.
 /// Returns the text to reply, or null for no reply (unknown numbers, opt-in/out).
 /// </summary>
-public sealed class SmsReplyHandler(SqliteDatabase database, IClock clock, IncidentDesk desk, Func<StandbyOpsConfig> config)
+public sealed class SmsReplyHandler(IDatabase database, IClock clock, IncidentDesk desk, Func<StandbyOpsConfig> config)
 {
     /// <summary>The reply to anything not understood.</summary>
     public const string Help = "Reply <code>A to acknowledge, <code>R to resolve, A for the latest page, ACK <case> or RES <case>.";

@@ -5,7 +5,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>The pages sent about an incident, for its detail view.</summary>
-public sealed class StoredIncidentPages(SqliteDatabase database) : IIncidentPagesSource
+public sealed class StoredIncidentPages(IDatabase database) : IIncidentPagesSource
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentPage>> PagesForAsync(string caseNumber, CancellationToken cancellationToken)

@@ -210,7 +210,7 @@ public static class BillingApi
     /// cut into category windows in the customer's zone (no minimums; see docs/invoices.md).
     /// </summary>
     private static async Task<Results<Ok<StandbyHoursResponse[]>, ProblemHttpResult, ValidationProblem>> StandbyHoursAsync(
-        string? month, string? customer, ClaimsPrincipal user, StandbyOpsConfig config, Rota.TeamRotas rotas, SqliteDatabase database, CancellationToken cancellationToken)
+        string? month, string? customer, ClaimsPrincipal user, StandbyOpsConfig config, Rota.TeamRotas rotas, IDatabase database, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var parsed = BillingInput.Month(month, "month", errors);

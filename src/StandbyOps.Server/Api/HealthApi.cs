@@ -17,7 +17,7 @@ public static class HealthApi
         routes.MapGet("/readyz", ReadyAsync).AllowAnonymous().WithTags("Health");
     }
 
-    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(SqliteDatabase database, RuntimeState runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(IDatabase database, RuntimeState runtime, CancellationToken cancellationToken)
     {
         var store = await database.IsReachableAsync(cancellationToken).ConfigureAwait(false);
         var actors = runtime.ActorsRunning;

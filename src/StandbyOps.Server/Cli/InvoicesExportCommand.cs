@@ -124,7 +124,7 @@ public static class InvoicesExportCommand
 
     private sealed record ExportArguments(string DataDirectory, string ConfigPath, string? Month, string? Customer, string? Format, string? OutputDirectory);
 
-    private sealed class ExportJob(SqliteDatabase database, IClock clock, StandbyOpsConfig config, YearMonth month, InvoiceFormat format, string directory)
+    private sealed class ExportJob(IDatabase database, IClock clock, StandbyOpsConfig config, YearMonth month, InvoiceFormat format, string directory)
     {
         private readonly InvoiceStore _invoices = new(database, clock);
 

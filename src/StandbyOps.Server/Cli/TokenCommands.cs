@@ -70,7 +70,7 @@ public static class TokenCommands
         return 0;
     }
 
-    private static async Task<SqliteDatabase> OpenStoreAsync(string dataDirectory, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IDatabase> OpenStoreAsync(string dataDirectory, IClock clock, CancellationToken cancellationToken)
     {
         var database = new SqliteDatabase(new StoreOptions(dataDirectory));
         await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);

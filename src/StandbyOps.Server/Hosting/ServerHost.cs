@@ -63,7 +63,8 @@ public static partial class ServerHost
         services.AddSingleton(new StoreOptions(settings.DataDirectory));
         services.AddSingleton<MetricsRegistry>();
         services.AddSingleton<ServerMetrics>();
-        services.AddSingleton(sp =>
+        // The embedded store; callers depend on IDatabase only, so a PostgreSQL store can be registered here instead.
+        services.AddSingleton<IDatabase>(sp =>
         {
             var writes = sp.GetRequiredService<ServerMetrics>().StoreWriteDuration;
             return new SqliteDatabase(sp.GetRequiredService<StoreOptions>(), elapsed => writes.Observe(elapsed.TotalSeconds));
@@ -153,11 +154,11 @@ public static partial class ServerHost
     public static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var database = services.GetRequiredService<SqliteDatabase>();
+        var database = services.GetRequiredService<IDatabase>();
         var clock = services.GetRequiredService<IClock>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StandbyOps.Server");
         var applied = await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
-        LogStore(logger, database.DatabasePath, applied.Count);
+        LogStore(logger, database.Location, applied.Count);
         if (services.GetRequiredService<IScheduler>() is VirtualTime)
         {
             LogVirtualTime(logger, clock.GetCurrentInstant(), VirtualClockApi.Variable);

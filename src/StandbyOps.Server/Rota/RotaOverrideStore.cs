@@ -6,7 +6,7 @@ using StandbyOps.Storage.Sequences;
 namespace StandbyOps.Server.Rota;
 
 /// <summary>Durable rota overrides per team, in the order they were added.</summary>
-public sealed class RotaOverrideStore(SqliteDatabase database)
+public sealed class RotaOverrideStore(IDatabase database)
 {
     private const string SequenceName = "rota_override";
 

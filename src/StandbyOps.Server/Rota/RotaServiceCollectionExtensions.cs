@@ -5,7 +5,7 @@ namespace StandbyOps.Server.Rota;
 /// <summary>Registers the rota: the override store and <see cref="TeamRotas"/>.</summary>
 public static class RotaServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="RotaOverrideStore"/> and <see cref="TeamRotas"/>; expects the host's <c>SqliteDatabase</c> and <c>LiveConfig</c>.</summary>
+    /// <summary>Adds <see cref="RotaOverrideStore"/> and <see cref="TeamRotas"/>; expects the host's <c>IDatabase</c> and <c>LiveConfig</c>.</summary>
     public static IServiceCollection AddRota(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);

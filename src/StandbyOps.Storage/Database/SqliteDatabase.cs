@@ -8,7 +8,7 @@ namespace StandbyOps.Storage.Database;
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a write that
 /// returned is on disk before the caller acknowledges anything (ARCHITECTURE.md, durability).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDatabase
 {
     private readonly string _connectionString;
     private readonly Action<TimeSpan>? _observeWrite;
@@ -36,6 +36,9 @@ public sealed class SqliteDatabase
     /// <summary>The database file.</summary>
     public string DatabasePath { get; }
 
+    /// <inheritdoc />
+    public string Location => DatabasePath;
+
     /// <summary>Opens a connection with the durability pragmas applied.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -48,11 +51,8 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction and commits it; the commit is durable
-    /// when this returns. Writers are serialized (<c>BEGIN IMMEDIATE</c>) so read-then-write
-    /// sequences such as sequence numbers cannot interleave.
-    /// </summary>
+    /// <inheritdoc />
+    /// <remarks>SQLite: <c>BEGIN IMMEDIATE</c> takes the write lock up front.</remarks>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -66,7 +66,7 @@ public sealed class SqliteDatabase
         return result;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction without a result.</summary>
+    /// <inheritdoc />
     public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -77,7 +77,7 @@ public sealed class SqliteDatabase
         }, cancellationToken);
     }
 
-    /// <summary>Runs a read on its own connection.</summary>
+    /// <inheritdoc />
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -85,7 +85,7 @@ public sealed class SqliteDatabase
         return await work(connection).ConfigureAwait(false);
     }
 
-    /// <summary>True when the store answers a trivial query (readiness).</summary>
+    /// <inheritdoc />
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {
         try

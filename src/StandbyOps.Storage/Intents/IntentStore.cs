@@ -6,7 +6,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Storage.Intents;
 
 /// <summary>The outbox table: pending side effects with a due instant.</summary>
-public sealed class IntentStore(SqliteDatabase database)
+public sealed class IntentStore(IDatabase database)
 {
     /// <summary>Adds an intent inside the caller's transaction and returns its id.</summary>
     public static async Task<string> AddAsync(DbConnection connection, DbTransaction transaction, string kind, string payload, Instant createdAt, Instant dueAt)

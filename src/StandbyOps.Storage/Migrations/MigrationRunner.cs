@@ -5,7 +5,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Storage.Migrations;
 
 /// <summary>Applies pending migrations at start, each in its own transaction, and records them in <c>schema_migrations</c>.</summary>
-public sealed class MigrationRunner(SqliteDatabase database, IClock clock)
+public sealed class MigrationRunner(IDatabase database, IClock clock)
 {
     /// <summary>Applies what is pending and returns the versions applied now.</summary>
     /// <exception cref="InvalidOperationException">The store was written by a newer StandbyOps than this one.</exception>
@@ -31,7 +31,7 @@ public sealed class MigrationRunner(SqliteDatabase database, IClock clock)
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The store at '{database.DatabasePath}' has schema version {unknown.Max()} but this StandbyOps knows versions up to {newest}. Run the newer StandbyOps or restore a matching backup.");
+                $"The store at '{database.Location}' has schema version {unknown.Max()} but this StandbyOps knows versions up to {newest}. Run the newer StandbyOps or restore a matching backup.");
         }
 
         var now = new List<int>();

@@ -5,7 +5,7 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Storage.Tokens;
 
 /// <summary>Creates, finds and revokes API tokens.</summary>
-public sealed class TokenStore(SqliteDatabase database)
+public sealed class TokenStore(IDatabase database)
 {
     /// <summary>The name of the token that mirrors <c>STANDBYOPS_ADMIN_TOKEN</c>.</summary>
     public const string EnvironmentAdminName = "env:STANDBYOPS_ADMIN_TOKEN";

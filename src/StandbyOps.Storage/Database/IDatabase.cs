@@ -1,0 +1,29 @@
+using System.Data.Common;
+
+namespace StandbyOps.Storage.Database;
+
+/// <summary>
+/// The store as its callers see it: durable write transactions and reads over plain ADO.NET connections. Callers
+/// depend on this, never on SQLite, and write portable SQL (TEXT ids, ISO-8601 instants, <c>ON CONFLICT</c>, BIGINT),
+/// so a PostgreSQL implementation can replace <see cref="SqliteDatabase"/> without touching them.
+/// </summary>
+public interface IDatabase
+{
+    /// <summary>Where the data lives, for logs and errors (a file path, or a server and database name).</summary>
+    string Location { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction and commits it; the commit is durable when this returns.
+    /// Writers are serialized, so read-then-write sequences such as sequence numbers cannot interleave.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction without a result.</summary>
+    Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a read on its own connection.</summary>
+    Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the store answers a trivial query (readiness).</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
+}
