@@ -23,8 +23,7 @@ public sealed partial class PushGroupStore
     private readonly ILogger<PushGroupStore> _logger;
     private readonly ConcurrentDictionary<string, ImmutableDictionary<GroupingKey, PushGroup>> _groups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _loadLock = new(1, 1);
-    private volatile bool _loaded;
+    private readonly LoadOnce _load;
 
     /// <summary>Creates the store over <paramref name="database"/>; <see cref="LoadAsync"/> reads what an earlier run kept.</summary>
     public PushGroupStore(IDatabase database, IClock clock, ILogger<PushGroupStore> logger)
@@ -35,42 +34,26 @@ public sealed partial class PushGroupStore
         _database = database;
         _clock = clock;
         _logger = logger;
+        _load = new LoadOnce(ReadGroupsAsync);
     }
 
     /// <summary>Reads the stored groups into memory once; later calls return at once.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    public Task LoadAsync(CancellationToken cancellationToken = default) =>
+        _load.EnsureAsync(cancellationToken);
+
+    private async Task ReadGroupsAsync(CancellationToken cancellationToken)
     {
-        if (_loaded)
+        var rows = await _database.ReadAsync(static c => c.QueryAsync<GroupRow>(
+            "SELECT customer, labels, body, pushed_at AS PushedAt, failed_at AS FailedAt, created_at AS CreatedAt FROM push_groups"),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
         {
-            return;
-        }
-
-        await _loadLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_loaded)
+            if (ToGroup(row) is { } group)
             {
-                return;
+                _groups.AddOrUpdate(group.Customer,
+                    _ => ImmutableDictionary<GroupingKey, PushGroup>.Empty.Add(group.Key, group),
+                    (_, groups) => groups.SetItem(group.Key, group));
             }
-
-            var rows = await _database.ReadAsync(static c => c.QueryAsync<GroupRow>(
-                "SELECT customer, labels, body, pushed_at AS PushedAt, failed_at AS FailedAt, created_at AS CreatedAt FROM push_groups"),
-                cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
-            {
-                if (ToGroup(row) is { } group)
-                {
-                    _groups.AddOrUpdate(group.Customer,
-                        _ => ImmutableDictionary<GroupingKey, PushGroup>.Empty.Add(group.Key, group),
-                        (_, groups) => groups.SetItem(group.Key, group));
-                }
-            }
-
-            _loaded = true;
-        }
-        finally
-        {
-            _loadLock.Release();
         }
     }
 

@@ -27,8 +27,7 @@ public sealed partial class PushRuleMonitor
     private readonly ILogger<PushRuleMonitor> _logger;
     private readonly ConcurrentDictionary<string, PushRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _loadLock = new(1, 1);
-    private volatile bool _loaded;
+    private readonly LoadOnce _load;
 
     /// <summary>Creates the monitor for the push rules of <paramref name="config"/>.</summary>
     public PushRuleMonitor(StandbyOpsConfig config, PushGroupStore groups, IDatabase database, ISignalSink sink, IClock clock, ILogger<PushRuleMonitor> logger)
@@ -45,6 +44,7 @@ public sealed partial class PushRuleMonitor
         _sink = sink;
         _clock = clock;
         _logger = logger;
+        _load = new LoadOnce(ReadStatesAsync);
     }
 
     /// <summary>The customers that have push rules.</summary>
@@ -54,39 +54,22 @@ public sealed partial class PushRuleMonitor
     public PushRuleState? StateOf(string system, string rule) => _states.GetValueOrDefault($"{system}/{rule}");
 
     /// <summary>Reads the rule states an earlier run kept; later calls return at once.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    public Task LoadAsync(CancellationToken cancellationToken = default) =>
+        _load.EnsureAsync(cancellationToken);
+
+    private async Task ReadStatesAsync(CancellationToken cancellationToken)
     {
-        if (_loaded)
+        var rows = await _database.ReadAsync(static c => c.QueryAsync<StateRow>(
+            "SELECT system_id AS SystemId, rule_id AS RuleId, threshold_since AS ThresholdSince, missing_since AS MissingSince, firing FROM push_rule_states"),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
         {
-            return;
-        }
-
-        await _loadLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_loaded)
-            {
-                return;
-            }
-
-            var rows = await _database.ReadAsync(static c => c.QueryAsync<StateRow>(
-                "SELECT system_id AS SystemId, rule_id AS RuleId, threshold_since AS ThresholdSince, missing_since AS MissingSince, firing FROM push_rule_states"),
-                cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
-            {
-                _states[$"{row.SystemId}/{row.RuleId}"] = new PushRuleState(
-                    row.SystemId,
-                    row.RuleId,
-                    row.ThresholdSince is null ? null : InstantTypeHandler.Parse(row.ThresholdSince),
-                    row.MissingSince is null ? null : InstantTypeHandler.Parse(row.MissingSince),
-                    row.Firing != 0);
-            }
-
-            _loaded = true;
-        }
-        finally
-        {
-            _loadLock.Release();
+            _states[$"{row.SystemId}/{row.RuleId}"] = new PushRuleState(
+                row.SystemId,
+                row.RuleId,
+                row.ThresholdSince is null ? null : InstantTypeHandler.Parse(row.ThresholdSince),
+                row.MissingSince is null ? null : InstantTypeHandler.Parse(row.MissingSince),
+                row.Firing != 0);
         }
     }
 

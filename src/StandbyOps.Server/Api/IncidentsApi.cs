@@ -21,7 +21,7 @@ public static class IncidentsApi
     public const int MaxNoteLength = IncidentDesk.MaxNoteLength;
 
     /// <summary>An incident in the queue.</summary>
-    public sealed record IncidentResponse(
+    public record IncidentResponse(
         string CaseNumber,
         string State,
         string Priority,
@@ -39,26 +39,23 @@ public static class IncidentsApi
         bool ResponseBreached,
         bool ResolutionBreached);
 
-    /// <summary>An incident with its timeline and pages.</summary>
-    public sealed record IncidentDetailResponse(
-        string CaseNumber,
-        string State,
-        string Priority,
-        string Customer,
-        string System,
-        string Source,
-        string DedupKey,
-        string Title,
-        Instant OpenedAt,
-        Instant? AcknowledgedAt,
-        string? AcknowledgedBy,
-        Instant? ResolvedAt,
-        Instant? ResponseDueAt,
-        Instant? ResolutionDueAt,
-        bool ResponseBreached,
-        bool ResolutionBreached,
-        IReadOnlyList<TimelineEntryResponse> Timeline,
-        IReadOnlyList<PageResponse> Pages);
+    /// <summary>An incident with its timeline and pages: the queue's fields, flat as API.md has them, plus two lists.</summary>
+    public sealed record IncidentDetailResponse : IncidentResponse
+    {
+        /// <summary>Adds <paramref name="timeline"/> and <paramref name="pages"/> to <paramref name="incident"/>'s fields.</summary>
+        public IncidentDetailResponse(IncidentResponse incident, IReadOnlyList<TimelineEntryResponse> timeline, IReadOnlyList<PageResponse> pages)
+            : base(incident)
+        {
+            Timeline = timeline;
+            Pages = pages;
+        }
+
+        /// <summary>Every change, oldest first.</summary>
+        public IReadOnlyList<TimelineEntryResponse> Timeline { get; }
+
+        /// <summary>Every SMS about the incident.</summary>
+        public IReadOnlyList<PageResponse> Pages { get; }
+    }
 
     /// <summary>One timeline line; <see cref="Actor"/> is <c>kind:name</c>, e.g. <c>engineer:anna</c>.</summary>
     public sealed record TimelineEntryResponse(Instant At, string Actor, string Kind, string Text);
@@ -193,16 +190,10 @@ public static class IncidentsApi
         i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
         i.ResponseBreached, i.ResolutionBreached);
 
-    private static IncidentDetailResponse ToResponse(IncidentDetail detail)
-    {
-        var i = detail.Incident;
-        return new IncidentDetailResponse(
-            i.CaseNumber, i.State.ToText(), i.Priority.ToText(), i.Customer, i.System, i.Source.ToText(), i.DedupKey, i.Title,
-            i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
-            i.ResponseBreached, i.ResolutionBreached,
-            detail.Timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
-            detail.Pages.Select(ToResponse).ToArray());
-    }
+    private static IncidentDetailResponse ToResponse(IncidentDetail detail) => new(
+        ToResponse(detail.Incident),
+        detail.Timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
+        detail.Pages.Select(ToResponse).ToArray());
 
     private static PageResponse ToResponse(IncidentPage page) => new(page.Engineer, page.Phone, page.SentAt, page.Status, page.ProviderId);
 }
