@@ -382,13 +382,18 @@ public sealed partial class PageDispatcher
     }
 
     /// <summary>Takes a delivery status from the provider; a failure moves the escalation to its next step at once.</summary>
-    public async Task<bool> UpdateStatusAsync(string providerId, string reported, string? errorCode, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The page is found by the provider's message id or, when the callback beat the send's answer and the id is not
+    /// stored yet, by <paramref name="pageId"/> from the callback URL (which then also stores the provider id).
+    /// </remarks>
+    public async Task<bool> UpdateStatusAsync(string providerId, string reported, string? errorCode, string? pageId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(providerId);
         ArgumentNullException.ThrowIfNull(reported);
         var change = await _database.WriteAsync(async (c, t) =>
         {
-            var page = await c.QuerySingleOrDefaultAsync<PageRow>(PageSelect + " WHERE provider_id = @providerId", new { providerId }, t).ConfigureAwait(false);
+            var page = await c.QuerySingleOrDefaultAsync<PageRow>(
+                PageSelect + " WHERE provider_id = @providerId OR (provider_id IS NULL AND id = @pageId)", new { providerId, pageId }, t).ConfigureAwait(false);
             if (page is null)
             {
                 return null;
@@ -400,7 +405,9 @@ public sealed partial class PageDispatcher
                 return null;
             }
 
-            await c.ExecuteAsync("UPDATE paging_pages SET status = @next, error = COALESCE(@errorCode, error) WHERE id = @Id", new { next, errorCode, page.Id }, t).ConfigureAwait(false);
+            await c.ExecuteAsync(
+                "UPDATE paging_pages SET status = @next, error = COALESCE(@errorCode, error), provider_id = COALESCE(provider_id, @providerId) WHERE id = @Id",
+                new { next, errorCode, providerId, page.Id }, t).ConfigureAwait(false);
             return page with { Status = next };
         }, cancellationToken).ConfigureAwait(false);
         if (change is null)
@@ -471,7 +478,7 @@ public sealed partial class PageDispatcher
     {
         var config = _config();
         var callback = config.Sms.Provider == SmsProvider.Twilio
-            ? config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + "/api/v1/twilio/status"
+            ? config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + "/api/v1/twilio/status?page=" + page.Id
             : null;
         var optedOut = await _database.ReadAsync(c => c.ExecuteScalarAsync<string?>(
             "SELECT keyword FROM paging_optouts WHERE phone = @Phone", new { page.Phone }), cancellationToken).ConfigureAwait(false);

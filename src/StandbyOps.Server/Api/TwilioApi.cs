@@ -37,7 +37,9 @@ public static class TwilioApi
         }
 
         var errorCode = form["ErrorCode"].ToString();
-        await dispatcher.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, cancellationToken).ConfigureAwait(false);
+        // The page id rides in the (signed) callback URL: a callback can arrive before the send's answer stored the sid.
+        var page = request.Query["page"].ToString();
+        await dispatcher.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, string.IsNullOrEmpty(page) ? null : page, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using NodaTime;
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.FakeTwilio;
 
 namespace StandbyOps.IntegrationTests.Paging;
 
@@ -108,5 +110,26 @@ public sealed class PagingEndToEndTests
         var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
         var pages = (await paging.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray().ToList();
         Assert.Equal("undelivered", pages.Single(p => p.GetProperty("engineer").GetString() == "anna").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_failure_callback_that_arrives_before_the_send_is_answered_still_escalates()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        paging.Twilio.EnqueueFault(FakeTwilioFault.HoldAnswer(TimeSpan.FromSeconds(5)));
+        await paging.FireAsync("dns1");
+        var request = (await paging.Twilio.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)))[0];
+
+        // The message exists at Twilio, but StandbyOps has not yet heard its sid.
+        var callback = await paging.Twilio.SendStatusCallbackAsync(new Uri(request.Form["StatusCallback"]), request.MessageSid!, "failed", "30008");
+
+        Assert.Equal(HttpStatusCode.NoContent, callback.Status);
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged without waiting 5 minutes");
+        var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
+        await Poll.UntilAsync(async () => (await paging.IncidentAsync(caseNumber)).GetProperty("timeline").EnumerateArray()
+            .Any(e => e.GetProperty("kind").GetString() == "paged" && e.GetProperty("text").GetString()!.Contains("anna", StringComparison.Ordinal)), "the held answer arrives and is recorded");
+        var anna = (await paging.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("engineer").GetString() == "anna");
+        Assert.Equal("failed", anna.GetProperty("status").GetString());
+        Assert.Equal(request.MessageSid, anna.GetProperty("providerId").GetString());
     }
 }

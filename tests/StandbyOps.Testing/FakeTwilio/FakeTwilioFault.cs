@@ -17,6 +17,12 @@ public abstract record FakeTwilioFault
     /// <summary>Wait <paramref name="delay"/> (or until the client gives up) before answering normally.</summary>
     public static FakeTwilioFault Delay(TimeSpan delay) => new DelayFault(delay);
 
+    /// <summary>
+    /// Accept and record the request normally, then hold the answer for <paramref name="delay"/>: the message exists (and
+    /// its status callback can be sent) before the client learns its sid, as can happen with the real Twilio.
+    /// </summary>
+    public static FakeTwilioFault HoldAnswer(TimeSpan delay) => new HoldAnswerFault(delay);
+
     /// <summary>Answer <paramref name="httpStatus"/> with Twilio error <paramref name="code"/>.</summary>
     public static FakeTwilioFault Error(int code, int httpStatus = 400, string? message = null) =>
         new ErrorCodeFault(code, httpStatus, message ?? $"Fake Twilio error {code}");
@@ -30,6 +36,9 @@ public sealed record TooManyRequestsFault(TimeSpan? RetryAfter) : FakeTwilioFaul
 
 /// <summary>See <see cref="FakeTwilioFault.Delay"/>.</summary>
 public sealed record DelayFault(TimeSpan Duration) : FakeTwilioFault;
+
+/// <summary>See <see cref="FakeTwilioFault.HoldAnswer"/>.</summary>
+public sealed record HoldAnswerFault(TimeSpan Duration) : FakeTwilioFault;
 
 /// <summary>See <see cref="FakeTwilioFault.Error"/>.</summary>
 public sealed record ErrorCodeFault(int Code, int Status, string Message) : FakeTwilioFault;

@@ -286,6 +286,16 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var (username, password) = ReadBasicAuth(request.Headers.Authorization.ToString());
 
+        TimeSpan? hold = null;
+        lock (_lock)
+        {
+            if (_faults.TryPeek(out var next) && next is HoldAnswerFault holdAnswer)
+            {
+                _faults.Dequeue();
+                hold = holdAnswer.Duration;
+            }
+        }
+
         Reply reply;
         try
         {
@@ -298,6 +308,18 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         }
 
         Record(new FakeTwilioRequest(request.Method, request.Path, username, password, fields, headers, receivedAt, reply.Status, reply.ErrorCode, reply.MessageSid));
+        if (hold is { } holdFor)
+        {
+            try
+            {
+                await Task.Delay(holdFor, aborted.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfter is { } retryAfter)
         {
