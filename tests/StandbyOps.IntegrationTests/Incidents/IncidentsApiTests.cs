@@ -37,7 +37,7 @@ public sealed class IncidentsApiTests(IncidentServer running) : IClassFixture<In
 
         Assert.Equal(first, second);
         var detail = await running.IncidentAsync(first);
-        Assert.Equal(["opened", "failure-repeated"], detail.GetProperty("timeline").EnumerateArray().Select(e => Text(e, "kind")));
+        Assert.Equal(["opened", "failure-repeated"], DeskTimeline(detail).Select(e => Text(e, "kind")));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class IncidentsApiTests(IncidentServer running) : IClassFixture<In
         Assert.Equal("closed", Text(closed, "state"));
         Assert.Equal(
             [("opened", "system:alertmanager"), ("resolved", "desk:marie"), ("note", "desk:marie"), ("closed", "desk:marie")],
-            closed.GetProperty("timeline").EnumerateArray().Select(e => (Text(e, "kind"), Text(e, "actor"))));
+            DeskTimeline(closed).Select(e => (Text(e, "kind"), Text(e, "actor"))));
         Assert.Equal(JsonValueKind.Array, closed.GetProperty("pages").ValueKind);
     }
 
@@ -116,6 +116,14 @@ public sealed class IncidentsApiTests(IncidentServer running) : IClassFixture<In
         Assert.Contains("P1", order.Select(o => o.Item1));
         Assert.Contains("P4", order.Select(o => o.Item1));
     }
+
+    /// <summary>
+    /// The timeline without the paging stage's entries: this server runs on the system clock, so whether an incident
+    /// is paged or waits (a <c>not-paged</c> entry, written asynchronously) depends on the time of day the test runs.
+    /// Paging's entries are asserted on virtual time in the Paging tests.
+    /// </summary>
+    private static IEnumerable<JsonElement> DeskTimeline(JsonElement incident) =>
+        incident.GetProperty("timeline").EnumerateArray().Where(e => Text(e, "actor") != "system:paging");
 
     private static string Fingerprint() => Guid.NewGuid().ToString("N")[..16];
 
