@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StandbyOps.IntegrationTests.Support;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.IntegrationTests.Deployment;
@@ -9,23 +10,11 @@ namespace StandbyOps.IntegrationTests.Deployment;
 /// </summary>
 public sealed class DeploymentFilesTests
 {
-    private static string RepoFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StandbyOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine([directory.FullName, .. parts]);
-    }
-
     [SkippableFact]
     public void Promtool_accepts_the_alerting_rules()
     {
         var promtool = ExternalTool.Require("promtool", "prometheus");
-        foreach (var rules in Directory.GetFiles(RepoFile("alerts"), "*.yml"))
+        foreach (var rules in Directory.GetFiles(RepoFiles.Path("alerts"), "*.yml"))
         {
             var result = ExternalTool.Run(promtool, ["check", "rules", rules], string.Empty, TimeSpan.FromSeconds(30));
             Assert.True(result.ExitCode == 0, $"{rules}: {result.StandardOutput}{result.StandardError}");
@@ -38,8 +27,8 @@ public sealed class DeploymentFilesTests
         var promtool = ExternalTool.Require("promtool", "prometheus");
         using var directory = new TempDirectory();
         // The compose file mounts alerts/ and a token file; recreate that layout around a copy.
-        var config = File.ReadAllText(RepoFile("deploy", "prometheus", "prometheus.yml"))
-            .Replace("/etc/prometheus/alerts/*.yml", Path.Combine(RepoFile("alerts"), "*.yml"), StringComparison.Ordinal)
+        var config = File.ReadAllText(RepoFiles.Path("deploy", "prometheus", "prometheus.yml"))
+            .Replace("/etc/prometheus/alerts/*.yml", Path.Combine(RepoFiles.Path("alerts"), "*.yml"), StringComparison.Ordinal)
             .Replace("/etc/prometheus/standbyops-token", directory.Write("token", "secret"), StringComparison.Ordinal);
         var path = directory.Write("prometheus.yml", config);
 
@@ -51,7 +40,7 @@ public sealed class DeploymentFilesTests
     [Fact]
     public void The_compose_file_runs_the_whole_stack_with_secrets_from_the_environment()
     {
-        var compose = File.ReadAllText(RepoFile("docker-compose.yml"));
+        var compose = File.ReadAllText(RepoFiles.Path("docker-compose.yml"));
 
         foreach (var service in new[] { "standbyops:", "postgres:", "prometheus:", "alertmanager:", "grafana:" })
         {
@@ -60,14 +49,14 @@ public sealed class DeploymentFilesTests
 
         Assert.Contains("${STANDBYOPS_ADMIN_TOKEN:?", compose, StringComparison.Ordinal);
         Assert.DoesNotContain("sbo_", compose, StringComparison.Ordinal);
-        Assert.True(File.Exists(RepoFile("Dockerfile")));
-        Assert.Contains("dotnet publish src/StandbyOps.Server/StandbyOps.Server.csproj", File.ReadAllText(RepoFile("Dockerfile")), StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoFiles.Path("Dockerfile")));
+        Assert.Contains("dotnet publish src/StandbyOps.Server/StandbyOps.Server.csproj", File.ReadAllText(RepoFiles.Path("Dockerfile")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_dashboard_is_valid_grafana_json_querying_standbyops_metrics()
     {
-        var dashboards = Directory.GetFiles(RepoFile("dashboards"), "*.json");
+        var dashboards = Directory.GetFiles(RepoFiles.Path("dashboards"), "*.json");
         Assert.NotEmpty(dashboards);
         foreach (var file in dashboards)
         {

@@ -3,11 +3,11 @@ namespace StandbyOps.IntegrationTests.Support;
 /// <summary>Waits for an asynchronous effect of the server process to become visible through its API.</summary>
 public static class Poll
 {
-    /// <summary>Polls <paramref name="probe"/> until it returns a non-null value; fails after 20 s.</summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what)
+    /// <summary>Polls <paramref name="probe"/> until it returns a non-null value; fails after <paramref name="within"/> (20 s).</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? within = null)
         where T : class
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             if (await probe() is { } value)
@@ -24,7 +24,7 @@ public static class Poll
         }
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after 20 s.</summary>
-    public static Task UntilAsync(Func<Task<bool>> condition, string what) =>
-        UntilAsync<object>(async () => await condition() ? new object() : null, what);
+    /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="within"/> (20 s).</summary>
+    public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null) =>
+        UntilAsync<object>(async () => await condition() ? new object() : null, what, within);
 }
