@@ -49,8 +49,8 @@ public static class ExternalTool
         throw new Xunit.SkipException(message);
     }
 
-    /// <summary>Runs <paramref name="executable"/> with <paramref name="stdin"/> as its input and waits for it.</summary>
-    public static ProcessResult Run(string executable, IEnumerable<string> arguments, string stdin, TimeSpan timeout)
+    /// <summary>Runs <paramref name="executable"/> (in <paramref name="workingDirectory"/>) with <paramref name="stdin"/> as its input and waits for it.</summary>
+    public static ProcessResult Run(string executable, IEnumerable<string> arguments, string stdin, TimeSpan timeout, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(executable)
@@ -60,6 +60,11 @@ public static class ExternalTool
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
