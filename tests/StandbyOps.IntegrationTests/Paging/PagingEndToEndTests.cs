@@ -113,6 +113,24 @@ public sealed class PagingEndToEndTests
     }
 
     [Fact]
+    public async Task A_permanent_Twilio_error_is_recorded_and_pages_the_backup_at_once()
+    {
+        await using var paging = await PagingServer.StartAsync();
+        paging.Twilio.EnqueueFault(FakeTwilioFault.Error(21211, message: "The 'To' number is not a valid phone number."));
+
+        await paging.FireAsync("web1");
+
+        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged without waiting 5 minutes");
+        Assert.Empty(paging.SmsTo(PagingServer.Anna));
+        Assert.Single(paging.Twilio.Requests, r => r.Form.GetValueOrDefault("To") == PagingServer.Anna); // not retried
+        var caseNumber = (await paging.IncidentsAsync()).Single().GetProperty("caseNumber").GetString()!;
+        var incident = await paging.IncidentAsync(caseNumber);
+        Assert.Equal("failed", incident.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("engineer").GetString() == "anna").GetProperty("status").GetString());
+        var failed = incident.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "page-failed").GetProperty("text").GetString()!;
+        Assert.Contains("21211", failed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failure_callback_that_arrives_before_the_send_is_answered_still_escalates()
     {
         await using var paging = await PagingServer.StartAsync();
