@@ -99,6 +99,13 @@ public sealed class PagingServer : IAsyncDisposable
     public async Task<JsonElement> IncidentAsync(string caseNumber) =>
         await HttpAssert.JsonAsync(await Admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
 
+    /// <summary>A client with a new token of <paramref name="role"/> (scoped to <paramref name="customer"/>).</summary>
+    public async Task<HttpClient> ClientAsync(string role, string? customer = null)
+    {
+        using var created = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name = $"{role}-{Guid.NewGuid():N}", role, customer });
+        return Server.ClientWithToken((await HttpAssert.JsonAsync(created, HttpStatusCode.Created)).GetProperty("secret").GetString()!);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
@@ -117,8 +124,7 @@ public sealed class PagingServer : IAsyncDisposable
         };
         Server = await ServerProcess.StartAsync(_configPath, _directory.File("data"), environment, _port);
         Admin = Server.ClientWithToken(RunningServer.AdminSecret);
-        using var created = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name = $"pusher-{Guid.NewGuid():N}", role = "pusher", customer = "acme" });
-        Pusher = Server.ClientWithToken((await HttpAssert.JsonAsync(created, HttpStatusCode.Created)).GetProperty("secret").GetString()!);
+        Pusher = await ClientAsync("pusher", "acme");
     }
 
     private string Config(string groupWait, string? acmeSystems) => ConfigBlocks.Document(
