@@ -26,20 +26,13 @@ public static class MonitoringStack
             // A test cannot wait out the production batching: flush each group within a second.
             ("group_wait: 10s", "group_wait: 1s"),
             ("group_interval: 1m", "group_interval: 1s"));
-        var port = ServerProcess.FreePort();
-        var info = new ProcessStartInfo(executable)
-        {
-            ArgumentList =
-            {
-                "--config.file=" + directory.Write("alertmanager.yml", config),
-                "--storage.path=" + Directory.CreateDirectory(directory.File("alertmanager-data")).FullName,
-                $"--web.listen-address=127.0.0.1:{port}",
-                // No cluster peer port (it would listen on every interface): one Alertmanager is enough here.
-                "--cluster.listen-address=",
-                "--log.level=warn",
-            },
-        };
-        return await ComponentProcess.StartAsync("alertmanager", info, new Uri($"http://127.0.0.1:{port}"), "/-/ready", TimeSpan.FromSeconds(60));
+        return await StartAsync(
+            "alertmanager",
+            executable,
+            "--config.file=" + directory.Write("alertmanager.yml", config),
+            "--storage.path=" + Directory.CreateDirectory(directory.File("alertmanager-data")).FullName,
+            // No cluster peer port (it would listen on every interface): one Alertmanager is enough here.
+            "--cluster.listen-address=");
     }
 
     /// <summary>
@@ -79,21 +72,27 @@ public static class MonitoringStack
             config = config.TrimEnd() + "\n" + extraScrapeConfigs;
         }
 
+        return await StartAsync(
+            "prometheus",
+            executable,
+            "--config.file=" + directory.Write("prometheus.yml", config),
+            "--storage.tsdb.path=" + Directory.CreateDirectory(directory.File("prometheus-data")).FullName,
+            // Alerts that fire before the Alertmanager is discovered are dropped and resent only after this
+            // delay (1m by default): resend each second so the test does not wait a minute.
+            "--rules.alert.resend-delay=1s");
+    }
+
+    /// <summary>Starts a Prometheus-style component on a free loopback port and waits for <c>/-/ready</c>.</summary>
+    private static Task<ComponentProcess> StartAsync(string name, string executable, params string[] arguments)
+    {
         var port = ServerProcess.FreePort();
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo(executable);
+        foreach (var argument in arguments.Append($"--web.listen-address=127.0.0.1:{port}").Append("--log.level=warn"))
         {
-            ArgumentList =
-            {
-                "--config.file=" + directory.Write("prometheus.yml", config),
-                "--storage.tsdb.path=" + Directory.CreateDirectory(directory.File("prometheus-data")).FullName,
-                $"--web.listen-address=127.0.0.1:{port}",
-                // Alerts that fire before the Alertmanager is discovered are dropped and resent only after this
-                // delay (1m by default): resend each second so the test does not wait a minute.
-                "--rules.alert.resend-delay=1s",
-                "--log.level=warn",
-            },
-        };
-        return await ComponentProcess.StartAsync("prometheus", info, new Uri($"http://127.0.0.1:{port}"), "/-/ready", TimeSpan.FromSeconds(60));
+            info.ArgumentList.Add(argument);
+        }
+
+        return ComponentProcess.StartAsync(name, info, new Uri($"http://127.0.0.1:{port}"), "/-/ready", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Applies each replacement, failing if the shipped file no longer contains what it replaces.</summary>
