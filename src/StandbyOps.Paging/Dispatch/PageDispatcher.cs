@@ -421,6 +421,7 @@ public sealed partial class PageDispatcher
         }
         else if (DeliveryStatus.IsFailure(change.Status))
         {
+            _metrics.Failed(PagingMetrics.Undelivered);
             await NoteCasesAsync(change.Id, "page-failed", $"Page to {change.Engineer} ({providerId}) {change.Status}{(errorCode is null ? "" : " (error " + errorCode + ")")}", cancellationToken).ConfigureAwait(false);
             await EscalateNowAsync(change.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -498,6 +499,7 @@ public sealed partial class PageDispatcher
                 await _database.WriteAsync((c, t) => c.ExecuteAsync(
                     "UPDATE paging_pages SET status = @failed, error = @Reason WHERE id = @Id",
                     new { failed = DeliveryStatus.Failed, permanent.Reason, page.Id }, t), cancellationToken).ConfigureAwait(false);
+                _metrics.Failed(PagingMetrics.Rejected);
                 await NoteCasesAsync(page.Id, "page-failed", $"Page to {page.Engineer} failed: {permanent.Reason}", cancellationToken).ConfigureAwait(false);
                 await EscalateNowAsync(page.Id, cancellationToken).ConfigureAwait(false);
                 break;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StandbyOps.Actors;
 using StandbyOps.Metrics;
 using StandbyOps.Metrics.Instruments;
+using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Server.Metrics;
 
@@ -49,6 +50,21 @@ public sealed class ServerMetrics : IDisposable
         _callbacks.Add(Registry.CounterFunc("standbyops_actor_dead_letters_total", "Messages that reached no actor (stopped, unknown or unhandled).", () => stats.DeadLetters));
         _callbacks.Add(Registry.CounterFunc("standbyops_actor_messages_processed_total", "Messages handled by actors.", () => stats.MessagesProcessed));
         _callbacks.Add(Registry.GaugeFunc("standbyops_actors", "Live actors.", () => stats.LiveActors));
+    }
+
+    /// <summary>
+    /// Exposes the intent relay's watchdog figures: every escalation step, page and SLA deadline runs through it, so a
+    /// relay that stops looking for work, or work that waits past its due time, means late pages (see alerts/).
+    /// </summary>
+    public void Observe(IntentRelay relay)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        var stats = relay.Stats;
+        _callbacks.Add(Registry.CounterFunc("standbyops_intent_relay_rounds_total", "Times the intent relay looked for due work (at least once a second while it runs).", () => stats.Rounds));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_intents_due", "Intents (escalation steps, SMS sends, SLA deadlines) due and not finished at the relay's last look.", () => stats.Due));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_intent_due_lag_seconds", "How long the most overdue unfinished intent had been due at the relay's last look.", () => stats.DueLagSeconds));
+        _callbacks.Add(Registry.CounterFunc("standbyops_intent_runs_total", "Finished intent runs by kind and outcome (a failed run is retried with backoff).", ["kind", "outcome"],
+            () => stats.Runs.Select(r => new LabelledValue([r.Kind, r.Outcome], r.Count))));
     }
 
     /// <inheritdoc />

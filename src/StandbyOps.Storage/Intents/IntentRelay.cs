@@ -44,6 +44,9 @@ public sealed partial class IntentRelay
         _handlers = map;
     }
 
+    /// <summary>What the relay has been doing (rounds, lateness, outcomes), for the watchdog metrics.</summary>
+    public IntentRelayStats Stats { get; } = new();
+
     /// <summary>Processes every intent due at <paramref name="now"/> and waits for them; returns how many completed.</summary>
     public async Task<int> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
@@ -59,7 +62,9 @@ public sealed partial class IntentRelay
     public async Task<IReadOnlyList<Task<bool>>> StartDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
         var started = new List<Task<bool>>();
-        foreach (var intent in await _store.DueAsync(now, 500, cancellationToken).ConfigureAwait(false))
+        var due = await _store.DueAsync(now, 500, cancellationToken).ConfigureAwait(false);
+        Stats.Looked(now, due);
+        foreach (var intent in due)
         {
             if (_running.ContainsKey(intent.Id))
             {
@@ -110,6 +115,7 @@ public sealed partial class IntentRelay
         if (!_handlers.TryGetValue(intent.Kind, out var handler))
         {
             await _store.RescheduleAsync(intent.Id, $"no handler for intent kind '{intent.Kind}'", now + MaxBackoff, cancellationToken).ConfigureAwait(false);
+            Stats.Ran(intent.Kind, IntentRelayStats.Failed);
             LogNoHandler(intent.Id, intent.Kind);
             return false;
         }
@@ -122,11 +128,13 @@ public sealed partial class IntentRelay
         {
             var retryAt = now + Backoff(intent.Attempts);
             await _store.RescheduleAsync(intent.Id, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
+            Stats.Ran(intent.Kind, IntentRelayStats.Failed);
             LogFailed(ex, intent.Id, intent.Kind, intent.Attempts + 1);
             return false;
         }
 
         await _store.CompleteAsync(intent.Id, now, cancellationToken).ConfigureAwait(false);
+        Stats.Ran(intent.Kind, IntentRelayStats.Completed);
         return true;
     }
 

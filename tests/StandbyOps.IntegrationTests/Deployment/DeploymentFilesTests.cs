@@ -22,6 +22,19 @@ public sealed class DeploymentFilesTests
     }
 
     [SkippableFact]
+    public void The_alerting_rules_pass_their_promtool_unit_tests()
+    {
+        var promtool = ExternalTool.Require("promtool", "prometheus");
+        var tests = Directory.GetFiles(RepoFiles.Path("alerts", "tests"), "*_test.yml");
+        Assert.NotEmpty(tests);
+        foreach (var test in tests)
+        {
+            var result = ExternalTool.Run(promtool, ["test", "rules", test], string.Empty, TimeSpan.FromSeconds(60), Path.GetDirectoryName(test));
+            Assert.True(result.ExitCode == 0, $"{test}: {result.StandardOutput}{result.StandardError}");
+        }
+    }
+
+    [SkippableFact]
     public void Promtool_accepts_the_prometheus_configuration()
     {
         var promtool = ExternalTool.Require("promtool", "prometheus");

@@ -128,6 +128,13 @@ public sealed class PagingEndToEndTests
         Assert.Equal("failed", incident.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("engineer").GetString() == "anna").GetProperty("status").GetString());
         var failed = incident.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "page-failed").GetProperty("text").GetString()!;
         Assert.Contains("21211", failed, StringComparison.Ordinal);
+        // A send intent is counted as it completes, just after its page: poll.
+        var metrics = await Poll.UntilAsync(async () =>
+        {
+            var text = await (await paging.Admin.GetAsync("/metrics")).Content.ReadAsStringAsync();
+            return text.Contains("standbyops_intent_runs_total{kind=\"paging.send\",outcome=\"completed\"}", StringComparison.Ordinal) ? text : null;
+        }, "the send intents are counted");
+        Assert.Contains("standbyops_pages_failed_total{reason=\"rejected\"} 1\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
