@@ -72,6 +72,24 @@ public sealed class MonitoringStackTests(PushServer server) : IClassFixture<Push
     }
 
     [SkippableFact]
+    public async Task Every_dashboard_query_runs_on_the_real_Prometheus()
+    {
+        using var directory = new TempDirectory();
+        await using var prometheus = await MonitoringStack.StartPrometheusAsync(directory, server.Server.BaseAddress, await StaffTokenAsync());
+        var queries = Directory.GetFiles(RepoFiles.Path("dashboards"), "*.json")
+            .SelectMany(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("panels").EnumerateArray())
+            .SelectMany(panel => panel.GetProperty("targets").EnumerateArray().Select(t => (Panel: panel.GetProperty("title").GetString(), Expr: t.GetProperty("expr").GetString()!)))
+            .ToList();
+
+        Assert.NotEmpty(queries);
+        foreach (var (panel, expr) in queries)
+        {
+            using var response = await prometheus.Http.GetAsync(new Uri("/api/v1/query?query=" + Uri.EscapeDataString(expr), UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"panel '{panel}': {expr}\n{await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [SkippableFact]
     public async Task An_alert_through_the_real_Alertmanager_opens_an_incident_and_its_resolution_resolves_it()
     {
         using var directory = new TempDirectory();
