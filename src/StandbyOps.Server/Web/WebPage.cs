@@ -80,6 +80,11 @@ public sealed class WebPage(IAntiforgery antiforgery)
             links.Add(Html.Of($"<a href=\"/systems\">Systems</a>"));
         }
 
+        if (user.HasAny(WebRoles.Responders))
+        {
+            links.Add(Html.Of($"<a href=\"/oncall\">On call</a>"));
+        }
+
         var role = user.FindFirstValue(ClaimTypes.Role) ?? "unknown";
         var scope = user.PinnedCustomer() is { Length: > 0 } customer ? $", {customer}" : string.Empty;
         return Html.Of($"""

@@ -24,5 +24,6 @@ public static class WebUi
         routes.MapLoginPages();
         routes.MapIncidentPages();
         routes.MapSystemPages();
+        routes.MapOnCallPages();
     }
 }
