@@ -153,7 +153,7 @@ public static class IncidentsApi
             return invalid;
         }
 
-        var change = await act(desk, ActorOf(user)).ConfigureAwait(false);
+        var change = await act(desk, user.ActorOf()).ConfigureAwait(false);
         if (!change.Found)
         {
             return NotFound(caseNumber);
@@ -161,15 +161,6 @@ public static class IncidentsApi
 
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
         return detail is null ? NotFound(caseNumber) : TypedResults.Ok(ToResponse(detail));
-    }
-
-    /// <summary>The token's name, as an engineer or desk user when its role says so.</summary>
-    private static Actor ActorOf(ClaimsPrincipal user)
-    {
-        var name = user.FindFirstValue(ClaimTypes.Name) ?? "unknown";
-        return user.IsInRole(TokenRole.Engineer.ToName()) ? Actor.OfEngineer(name)
-            : user.IsInRole(TokenRole.Desk.ToName()) ? Actor.OfDesk(name)
-            : Actor.OfToken(name);
     }
 
     private static string? OwnCustomer(ClaimsPrincipal user) =>

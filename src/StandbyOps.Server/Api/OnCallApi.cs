@@ -2,10 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
-using StandbyOps.Configuration.Teams;
 using StandbyOps.Core.Rota;
-using StandbyOps.Incidents.Contracts;
-using StandbyOps.Incidents.Sla;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
 using StandbyOps.Server.Rota;
@@ -54,7 +51,7 @@ public static class OnCallApi
     }
 
     private static async Task<Results<Ok<OnCallResponse>, ProblemHttpResult, ValidationProblem>> GetOnCallAsync(
-        string? customer, string? at, ClaimsPrincipal user, LiveConfig live, TeamRotas rotas, IStandbyPeriodSource standbyPeriods, IClock clock, CancellationToken cancellationToken)
+        string? customer, string? at, ClaimsPrincipal user, OnCallLookup lookup, IClock clock, CancellationToken cancellationToken)
     {
         var pinned = user.PinnedCustomer();
         customer ??= pinned;
@@ -83,25 +80,13 @@ public static class OnCallApi
             return TypedResults.ValidationProblem(errors, title: "The on-call query is invalid");
         }
 
-        var config = live.Current;
-        if ((pinned is not null && pinned != customer) || !config.Customers.TryGetValue(customer!, out var customerConfig))
+        var now = pinned is not null && pinned != customer ? null : await lookup.ForAsync(customer!, instant, cancellationToken).ConfigureAwait(false);
+        if (now is null)
         {
             return TypedResults.Problem(title: "Customer not found", detail: $"There is no customer '{customer}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var contract = CustomerContract.FromConfig(config, customerConfig);
-        var oneOff = await standbyPeriods.PeriodsAsync(customerConfig.Id, new Interval(instant, instant + Duration.Epsilon), cancellationToken).ConfigureAwait(false);
-        PersonResponse? onCall = null, backup = null, duty = null;
-        if (customerConfig.Team is { } teamId && rotas.Team(teamId) is { } team
-            && await rotas.ForAsync(teamId, cancellationToken).ConfigureAwait(false) is { } rota)
-        {
-            onCall = Person(team, rota.OnCallAt(instant));
-            backup = Person(team, rota.BackupAt(instant));
-            duty = Person(team, rota.DutyAt(instant));
-        }
-
-        return TypedResults.Ok(new OnCallResponse(
-            customerConfig.Id, instant, contract.IsInsideAgreedStandby(instant, oneOff), contract.Calendar.IsOpen(instant), onCall, backup, duty));
+        return TypedResults.Ok(new OnCallResponse(now.Customer, now.At, now.InStandby, now.InBusinessHours, Person(now.OnCall), Person(now.Backup), Person(now.Duty)));
     }
 
     private static async Task<Results<Created<OverrideResponse>, ProblemHttpResult, ValidationProblem>> AddOverrideAsync(
@@ -192,10 +177,8 @@ public static class OnCallApi
         return TypedResults.Text(feed, "text/calendar; charset=utf-8");
     }
 
-    private static PersonResponse? Person(TeamConfig team, string? engineer) =>
-        engineer is null ? null
-            : team.Engineers.TryGetValue(engineer, out var details) ? new PersonResponse(engineer, details.Name, details.Phone)
-            : new PersonResponse(engineer, null, null);
+    private static PersonResponse? Person(OnCallPerson? person) =>
+        person is null ? null : new PersonResponse(person.Engineer, person.Name, person.Phone);
 
     private static ProblemHttpResult TeamNotFound(string team) =>
         TypedResults.Problem(title: "Team not found", detail: $"There is no team '{team}'.", statusCode: StatusCodes.Status404NotFound);

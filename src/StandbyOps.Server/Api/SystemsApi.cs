@@ -35,15 +35,19 @@ public static class SystemsApi
                 var checks = board.For(s.System.Id)
                     .Select(m => new MonitorResponse(m.Id, m.Kind, m.State, m.LastAt, m.Reason, m.LatencySeconds, m.Since))
                     .ToArray();
-                return new SystemResponse(s.CustomerId, s.System.Id, s.System.Name, s.System.Criticality.ToString().ToLowerInvariant(), Worst(checks), checks);
+                return new SystemResponse(s.CustomerId, s.System.Id, s.System.Name, s.System.Criticality.ToString().ToLowerInvariant(), Worst(checks.Select(c => c.State).ToArray()), checks);
             })
             .ToArray();
         return TypedResults.Ok(systems);
     }
 
-    private static string Worst(MonitorResponse[] checks) =>
-        checks.Any(c => c.State == "down") ? "down"
-        : checks.Any(c => c.State == "maintenance") ? "maintenance"
-        : checks.Length == 0 || checks.Any(c => c.State == "pending") ? "pending"
-        : "up";
+    /// <summary>A system's state from its checks' states: down, maintenance, pending (also with no checks), up. The web UI shows the same.</summary>
+    public static string Worst(IReadOnlyCollection<string> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        return states.Contains("down") ? "down"
+            : states.Contains("maintenance") ? "maintenance"
+            : states.Count == 0 || states.Contains("pending") ? "pending"
+            : "up";
+    }
 }

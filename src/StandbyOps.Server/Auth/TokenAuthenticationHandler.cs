@@ -40,19 +40,7 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is unknown or revoked.");
         }
 
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, token.Id),
-            new(ClaimTypes.Name, token.Name),
-            new(ClaimTypes.Role, token.Role.ToName()),
-        ];
-        if (token.Customer is not null)
-        {
-            claims.Add(new Claim(CustomerClaim, token.Customer));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(TokenPrincipal.For(token, SchemeName), SchemeName));
     }
 
     /// <inheritdoc />

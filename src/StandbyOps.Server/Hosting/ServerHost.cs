@@ -18,6 +18,7 @@ using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
 using StandbyOps.Server.Rota;
+using StandbyOps.Server.Web;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
@@ -92,8 +93,9 @@ public static partial class ServerHost
         });
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        // Every endpoint needs a valid token unless it opts out (health, heartbeats, signed webhooks).
+        // Every endpoint needs a valid token unless it opts out (health, heartbeats, signed webhooks; the web UI's pages ask for its session cookie instead).
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+        services.AddWebUi(settings);
         services.AddOpenApi();
 
         var app = builder.Build();
@@ -104,6 +106,7 @@ public static partial class ServerHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
@@ -120,6 +123,7 @@ public static partial class ServerHost
         app.MapBillingApi();
         app.MapOnCallApi();
         app.MapHolidaysApi();
+        app.MapWebUi();
         if (scheduler is VirtualTime virtualTime)
         {
             app.MapVirtualClockApi(virtualTime);

@@ -39,6 +39,16 @@ public sealed class TokenStore(IDatabase database)
             return row?.ToToken();
         }, cancellationToken);
 
+    /// <summary>The live token with this id, or null once it is revoked (a web session re-checks its token with this).</summary>
+    public Task<ApiToken?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async c =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<Row>(
+                "SELECT id, name, role, customer, created_at AS CreatedAt, created_by AS CreatedBy FROM api_tokens WHERE id = @id AND revoked_at IS NULL",
+                new { id }).ConfigureAwait(false);
+            return row?.ToToken();
+        }, cancellationToken);
+
     /// <summary>All live tokens, oldest first.</summary>
     public Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<ApiToken>>(async c => (await c.QueryAsync<Row>(

@@ -10,18 +10,20 @@ namespace StandbyOps.IntegrationTests.Incidents;
 /// <summary>
 /// A server on the minimal configuration plus a second customer (<c>globex</c>), with helpers that open incidents
 /// through the real Alertmanager webhook using a pusher token of <c>acme</c> (unmatched alerts go to acme's
-/// <c>unrouted</c> system, so they carry acme's SLA).
+/// <c>unrouted</c> system, so they carry acme's SLA). A subclass may pass a configuration of its own.
 /// </summary>
-public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
+public abstract class IncidentServerBase(string? virtualTime, string? config = null) : IAsyncLifetime
 {
-    public static readonly string Config = TestConfigs.Minimal + """
-
+    /// <summary>The second customer, as an entry of <c>customers:</c>.</summary>
+    public const string Globex = """
           globex:
             name: Globex Inc.
             calendar: nl-office
             rateCard: standard
             team: ops-nl
         """;
+
+    public static readonly string Config = TestConfigs.Minimal + "\n" + Globex;
 
     private readonly TempDirectory _directory = new();
 
@@ -40,7 +42,7 @@ public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
             environment["STANDBYOPS_VIRTUAL_TIME"] = virtualTime;
         }
 
-        Server = await ServerProcess.StartAsync(_directory.Write("standbyops.yaml", Config), _directory.File("data"), environment);
+        Server = await ServerProcess.StartAsync(_directory.Write("standbyops.yaml", config ?? Config), _directory.File("data"), environment);
         Admin = Server.ClientWithToken(RunningServer.AdminSecret);
         AcmeAlertmanager = await ClientAsync("pusher", "acme");
     }
@@ -54,23 +56,30 @@ public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
     }
 
     /// <summary>A client with a new token of <paramref name="role"/>; its name is the token name.</summary>
-    public async Task<HttpClient> ClientAsync(string role, string? customer = null, string? name = null)
+    public async Task<HttpClient> ClientAsync(string role, string? customer = null, string? name = null) =>
+        Server.ClientWithToken((await TokenAsync(role, customer, name)).Secret);
+
+    /// <summary>Creates a token of <paramref name="role"/> and returns its id and secret.</summary>
+    public async Task<(string Id, string Secret)> TokenAsync(string role, string? customer = null, string? name = null)
     {
         using var response = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name = name ?? $"{role}-{Guid.NewGuid():N}", role, customer });
-        return Server.ClientWithToken((await HttpAssert.JsonAsync(response, HttpStatusCode.Created)).GetProperty("secret").GetString()!);
+        var token = await HttpAssert.JsonAsync(response, HttpStatusCode.Created);
+        return (token.GetProperty("id").GetString()!, token.GetProperty("secret").GetString()!);
     }
 
     /// <summary>Sends one alert through <c>POST /api/v1/alertmanager</c> and returns the case number of its incident.</summary>
-    public async Task<string> FireAsync(string fingerprint, string severity = "critical", HttpClient? sender = null)
+    public async Task<string> FireAsync(string fingerprint, string severity = "critical", HttpClient? sender = null, string? summary = null)
     {
-        await SendAlertAsync(sender ?? AcmeAlertmanager, "firing", fingerprint, severity);
+        await SendAlertAsync(sender ?? AcmeAlertmanager, "firing", fingerprint, severity, summary);
         var incidents = await HttpAssert.JsonAsync(await Admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK);
         return incidents.EnumerateArray().Single(i => i.GetProperty("dedupKey").GetString()!.EndsWith($"/{fingerprint}", StringComparison.Ordinal))
             .GetProperty("caseNumber").GetString()!;
     }
 
-    public static async Task SendAlertAsync(HttpClient sender, string status, string fingerprint, string severity)
+    /// <summary>Posts one alert; its <paramref name="summary"/> (the incident's title) defaults to "Alert {fingerprint} is {status}".</summary>
+    public static async Task SendAlertAsync(HttpClient sender, string status, string fingerprint, string severity, string? summary = null)
     {
+        summary ??= $"Alert {fingerprint} is {status}";
         var labels = new Dictionary<string, string> { ["alertname"] = $"Alert{fingerprint}", ["severity"] = severity };
         var webhook = new
         {
@@ -81,7 +90,7 @@ public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
             receiver = "standbyops",
             groupLabels = new { alertname = $"Alert{fingerprint}" },
             commonLabels = labels,
-            commonAnnotations = new { summary = $"Alert {fingerprint} is {status}" },
+            commonAnnotations = new { summary },
             externalURL = "http://alertmanager.example:9093",
             alerts = new[]
             {
@@ -89,7 +98,7 @@ public abstract class IncidentServerBase(string? virtualTime) : IAsyncLifetime
                 {
                     status,
                     labels,
-                    annotations = new { summary = $"Alert {fingerprint} is {status}" },
+                    annotations = new { summary },
                     startsAt = "2026-11-20T13:59:00Z",
                     endsAt = status == "firing" ? "0001-01-01T00:00:00Z" : "2026-11-20T14:05:00Z",
                     generatorURL = "http://prometheus.example:9090/graph",

@@ -1,0 +1,67 @@
+namespace StandbyOps.Server.Web;
+
+/// <summary>
+/// The UI's only stylesheet, served from <see cref="Path"/> (no CDN, no web fonts): large type and
+/// touch targets, high contrast, readable on a phone at 3 a.m.; on a narrow screen each table row becomes a card of
+/// labelled lines (<c>table.cards</c>, labels from each cell's <c>data-label</c>).
+/// </summary>
+public static class Stylesheet
+{
+    /// <summary>Where it is served.</summary>
+    public const string Path = "/web/site.css";
+
+    /// <summary>The stylesheet.</summary>
+    public const string Css = """
+        :root { color-scheme: light dark; --fg: #111; --bg: #fff; --muted: #555; --line: #ccc; --accent: #0b57d0; --bad: #b3261e; --ok: #146c2e; --warn: #8a5a00; }
+        @media (prefers-color-scheme: dark) { :root { --fg: #eee; --bg: #121212; --muted: #aaa; --line: #444; --accent: #8ab4f8; --bad: #f28b82; --ok: #81c995; --warn: #fdd663; } }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 18px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+        header { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; border-bottom: 1px solid var(--line); }
+        header .brand { font-weight: 700; margin-right: auto; }
+        header a { color: var(--accent); font-weight: 600; padding: .4rem .2rem; }
+        header .who { color: var(--muted); }
+        main { padding: 1rem; max-width: 72rem; }
+        h1 { font-size: 1.5rem; margin: .2rem 0 1rem; }
+        h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+        a { color: var(--accent); }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+        @media (max-width: 40rem) {
+          table.cards thead { display: none; }
+          table.cards tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+          table.cards td { display: block; position: relative; border: 0; padding: .15rem 0 .15rem 7.5rem; overflow-wrap: anywhere; }
+          table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: .85rem; text-transform: uppercase; padding-top: .15rem; }
+        }
+        th { font-size: .85rem; text-transform: uppercase; color: var(--muted); }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
+        dt { color: var(--muted); }
+        dd { margin: 0; overflow-wrap: anywhere; }
+        .badge { display: inline-block; padding: .1rem .5rem; border-radius: .3rem; font-weight: 700; border: 2px solid currentColor; }
+        .p1, .down, .breached, .open { color: var(--bad); }
+        .p2, .pending, .acknowledged, .maintenance { color: var(--warn); }
+        .up, .resolved { color: var(--ok); }
+        .closed, .none { color: var(--muted); }
+        .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
+        .actions form { margin: 0; }
+        button { font: inherit; font-weight: 700; min-height: 3rem; min-width: 9rem; padding: .6rem 1.2rem; border-radius: .5rem; border: 2px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; }
+        button.secondary, header button { background: transparent; color: var(--accent); min-width: 0; min-height: 2.5rem; }
+        input, textarea { font: inherit; width: 100%; max-width: 36rem; padding: .6rem; border: 2px solid var(--line); border-radius: .4rem; background: var(--bg); color: var(--fg); }
+        textarea { min-height: 6rem; }
+        label { display: block; font-weight: 600; margin: .5rem 0 .3rem; }
+        .error { border-left: 6px solid var(--bad); padding: .6rem 1rem; margin: 1rem 0; font-weight: 600; }
+        .filters a { display: inline-block; margin: 0 .8rem .6rem 0; padding: .3rem 0; }
+        .filters a.current { font-weight: 700; color: var(--fg); text-decoration: none; }
+        .muted { color: var(--muted); }
+        """;
+
+    /// <summary>Maps <see cref="Path"/>: anyone may fetch it (the login page needs it before anyone is signed in).</summary>
+    public static void MapStylesheet(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Path, (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Text(Css, "text/css; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using StandbyOps.Storage.Tokens;
+
+namespace StandbyOps.Server.Web;
+
+/// <summary>
+/// Which roles see which pages, mirroring the API's rules for the same data. Pusher tokens never get a
+/// session (they are for machines), so no page lists them.
+/// </summary>
+public static class WebRoles
+{
+    /// <summary>Every role that may sign in.</summary>
+    public static readonly IReadOnlyList<TokenRole> Session = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer, TokenRole.Finance, TokenRole.Customer];
+
+    /// <summary>Who may read incidents and systems (a customer only its own), as <c>GET /api/v1/incidents</c> and <c>/api/v1/systems</c>.</summary>
+    public static readonly IReadOnlyList<TokenRole> Readers = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer, TokenRole.Customer];
+
+    /// <summary>Who may acknowledge, resolve, close and add notes, as the API's incident actions.</summary>
+    public static readonly IReadOnlyList<TokenRole> Responders = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer];
+
+    /// <summary>True when <paramref name="user"/> holds one of <paramref name="roles"/>.</summary>
+    public static bool HasAny(this ClaimsPrincipal user, IReadOnlyList<TokenRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(roles);
+        return roles.Any(r => user.IsInRole(r.ToName()));
+    }
+
+    /// <summary>
+    /// Only a web session with one of <paramref name="roles"/> reaches the handler. Without a session the browser
+    /// is sent to the login page; with a session of another role it gets the 403 page (<see cref="WebSessionEvents"/>).
+    /// A bearer token is not a session: pages need the cookie, as the API needs the token.
+    /// </summary>
+    public static TBuilder RequireWebRoles<TBuilder>(this TBuilder builder, IReadOnlyList<TokenRole> roles)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return builder.RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(WebSession.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(roles.Select(r => r.ToName())));
+    }
+}
