@@ -60,8 +60,8 @@ public static class IncidentsApi
     /// <summary>One timeline line; <see cref="Actor"/> is <c>kind:name</c>, e.g. <c>engineer:anna</c>.</summary>
     public sealed record TimelineEntryResponse(Instant At, string Actor, string Kind, string Text);
 
-    /// <summary>One page sent about the incident.</summary>
-    public sealed record PageResponse(string Engineer, string Phone, Instant SentAt, string Status, string? ProviderId);
+    /// <summary>One page sent about the incident; <see cref="Phone"/> is null for customer tokens (an engineer's number is not theirs to see).</summary>
+    public sealed record PageResponse(string Engineer, string? Phone, Instant SentAt, string Status, string? ProviderId);
 
     /// <summary>A note to add.</summary>
     public sealed record NoteRequest(string? Text);
@@ -123,7 +123,7 @@ public static class IncidentsApi
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
         return detail is null || (OwnCustomer(user) is { } own && detail.Incident.Customer != own)
             ? NotFound(caseNumber)
-            : TypedResults.Ok(ToResponse(detail));
+            : TypedResults.Ok(ToResponse(detail, showPhones: OwnCustomer(user) is null));
     }
 
     private static async Task<Results<Ok<IncidentDetailResponse>, ProblemHttpResult, ValidationProblem>> AddNoteAsync(
@@ -160,7 +160,7 @@ public static class IncidentsApi
         }
 
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
-        return detail is null ? NotFound(caseNumber) : TypedResults.Ok(ToResponse(detail));
+        return detail is null ? NotFound(caseNumber) : TypedResults.Ok(ToResponse(detail, showPhones: true));
     }
 
     private static string? OwnCustomer(ClaimsPrincipal user) =>
@@ -181,10 +181,11 @@ public static class IncidentsApi
         i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
         i.ResponseBreached, i.ResolutionBreached);
 
-    private static IncidentDetailResponse ToResponse(IncidentDetail detail) => new(
+    private static IncidentDetailResponse ToResponse(IncidentDetail detail, bool showPhones) => new(
         ToResponse(detail.Incident),
         detail.Timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
-        detail.Pages.Select(ToResponse).ToArray());
+        detail.Pages.Select(p => ToResponse(p, showPhones)).ToArray());
 
-    private static PageResponse ToResponse(IncidentPage page) => new(page.Engineer, page.Phone, page.SentAt, page.Status, page.ProviderId);
+    private static PageResponse ToResponse(IncidentPage page, bool showPhone) =>
+        new(page.Engineer, showPhone ? page.Phone : null, page.SentAt, page.Status, page.ProviderId);
 }

@@ -24,7 +24,7 @@ public static class OnCallApi
 
     private static readonly TokenRole[] FeedRoles = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer];
 
-    /// <summary>An engineer holding a role.</summary>
+    /// <summary>An engineer holding a role; <see cref="Phone"/> is null for customer tokens (the engineer's number is not theirs to see).</summary>
     public sealed record PersonResponse(string Engineer, string? Name, string? Phone);
 
     /// <summary>Who holds which role for a customer at an instant, and whether that instant is standby or office time.</summary>
@@ -86,7 +86,9 @@ public static class OnCallApi
             return TypedResults.Problem(title: "Customer not found", detail: $"There is no customer '{customer}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        return TypedResults.Ok(new OnCallResponse(now.Customer, now.At, now.InStandby, now.InBusinessHours, Person(now.OnCall), Person(now.Backup), Person(now.Duty)));
+        var showPhones = pinned is null;
+        return TypedResults.Ok(new OnCallResponse(
+            now.Customer, now.At, now.InStandby, now.InBusinessHours, Person(now.OnCall, showPhones), Person(now.Backup, showPhones), Person(now.Duty, showPhones)));
     }
 
     private static async Task<Results<Created<OverrideResponse>, ProblemHttpResult, ValidationProblem>> AddOverrideAsync(
@@ -177,8 +179,8 @@ public static class OnCallApi
         return TypedResults.Text(feed, "text/calendar; charset=utf-8");
     }
 
-    private static PersonResponse? Person(OnCallPerson? person) =>
-        person is null ? null : new PersonResponse(person.Engineer, person.Name, person.Phone);
+    private static PersonResponse? Person(OnCallPerson? person, bool showPhone) =>
+        person is null ? null : new PersonResponse(person.Engineer, person.Name, showPhone ? person.Phone : null);
 
     private static ProblemHttpResult TeamNotFound(string team) =>
         TypedResults.Problem(title: "Team not found", detail: $"There is no team '{team}'.", statusCode: StatusCodes.Status404NotFound);

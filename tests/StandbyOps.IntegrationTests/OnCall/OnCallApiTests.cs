@@ -96,13 +96,16 @@ public sealed class OnCallApiTests(OnCallServer fixture)
         await HttpAssert.ProblemAsync(await fixture.Admin.GetAsync("/api/v1/oncall?customer=initech"), HttpStatusCode.NotFound);
 
     [Fact]
-    public async Task A_customer_token_sees_its_own_customer_without_naming_it()
+    public async Task A_customer_token_sees_its_own_customer_without_naming_it_and_without_engineers_phones()
     {
         using var client = fixture.Server.ClientWithToken(await fixture.SecretAsync("customer", "acme"));
 
         var answer = await HttpAssert.JsonAsync(await client.GetAsync("/api/v1/oncall?at=2026-11-18T12:00:00Z"), HttpStatusCode.OK);
 
         Assert.Equal("acme", answer.GetProperty("customer").GetString());
+        Assert.Equal(("bram", "Bram Jansen"), (answer.GetProperty("onCall").GetProperty("engineer").GetString(), answer.GetProperty("onCall").GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("onCall").GetProperty("phone").ValueKind);
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("backup").GetProperty("phone").ValueKind);
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public sealed class LogProviderTests(VirtualTimeIncidentServer server) : IClassF
         Assert.Single((await server.IncidentAsync(caseNumber)).GetProperty("pages").EnumerateArray());
         Assert.Equal("bram", page.GetProperty("engineer").GetString());
         Assert.StartsWith("LOG", page.GetProperty("providerId").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("+316", page.GetProperty("phone").GetString(), StringComparison.Ordinal);
+        using var customer = await server.ClientAsync("customer", "acme");
+        var seenByCustomer = (await HttpAssert.JsonAsync(await customer.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK)).GetProperty("pages")[0];
+        Assert.Equal(("bram", JsonValueKind.Null), (seenByCustomer.GetProperty("engineer").GetString(), seenByCustomer.GetProperty("phone").ValueKind));
         using var pusherOutbox = await server.AcmeAlertmanager.GetAsync("/api/v1/sms/outbox");
         Assert.Equal(HttpStatusCode.Forbidden, pusherOutbox.StatusCode);
     }
