@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StandbyOps.Server.Auth;
 using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Web;
@@ -32,12 +33,6 @@ public static class WebRoles
     /// A bearer token is not a session: pages need the cookie, as the API needs the token.
     /// </summary>
     public static TBuilder RequireWebRoles<TBuilder>(this TBuilder builder, IReadOnlyList<TokenRole> roles)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(roles);
-        return builder.RequireAuthorization(policy => policy
-            .AddAuthenticationSchemes(WebSession.Scheme)
-            .RequireAuthenticatedUser()
-            .RequireRole(roles.Select(r => r.ToName())));
-    }
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(WebSession.Scheme, roles);
 }
