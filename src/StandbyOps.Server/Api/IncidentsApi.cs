@@ -99,8 +99,9 @@ public static class IncidentsApi
 
         if (OwnCustomer(user) is { } own)
         {
-            // A customer token is pinned to its customer; asking for another one shows nothing rather than an error.
-            if (customer is not null && customer != own)
+            // A customer token is pinned to its customer; asking for another one shows nothing rather than an error,
+            // and a token whose customer is missing sees nothing at all (never every customer).
+            if (own.Length == 0 || (customer is not null && customer != own))
             {
                 return TypedResults.Ok(Array.Empty<IncidentResponse>());
             }

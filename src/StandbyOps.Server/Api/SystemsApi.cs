@@ -27,9 +27,10 @@ public static class SystemsApi
 
     private static Ok<SystemResponse[]> List(string? customer, ClaimsPrincipal user, LiveConfig config, SystemStatusBoard board)
     {
-        var wanted = user.PinnedCustomer() ?? customer;
+        // A customer token sees its own customer only (nothing if its customer is missing); staff may filter.
+        var pinned = user.PinnedCustomer();
         var systems = MonitorSupervisor.SystemsOf(config.Current)
-            .Where(s => string.IsNullOrEmpty(wanted) || s.CustomerId == wanted)
+            .Where(s => pinned is not null ? s.CustomerId == pinned : string.IsNullOrEmpty(customer) || s.CustomerId == customer)
             .Select(s =>
             {
                 var checks = board.For(s.System.Id)

@@ -102,6 +102,7 @@ public static partial class ServerHost
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ActorSystem>());
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IntentRelay>());
         app.UseMiddleware<RequestMetricsMiddleware>();
+        app.UseMiddleware<PublicSchemeMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
