@@ -21,7 +21,7 @@ public static class LoginPages
         routes.MapGet("/login", ShowAsync).AllowAnonymous().ExcludeFromDescription();
         routes.MapPost("/login", LoginAsync).AllowAnonymous().RequireFormToken().ExcludeFromDescription();
         routes.MapPost("/logout", LogoutAsync).RequireWebRoles(WebRoles.Session).RequireFormToken().ExcludeFromDescription();
-        routes.MapGet("/", () => TypedResults.LocalRedirect(LocalUrls.Home)).RequireWebRoles(WebRoles.Session).ExcludeFromDescription();
+        routes.MapGet("/", (ClaimsPrincipal user) => TypedResults.LocalRedirect(LocalUrls.HomeOf(user))).RequireWebRoles(WebRoles.Session).ExcludeFromDescription();
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ShowAsync(string? returnUrl, HttpContext context, WebPage page)
@@ -29,7 +29,7 @@ public static class LoginPages
         // A browser that is still signed in goes straight on (a revoked session fails here and is cleared).
         if ((await context.AuthenticateAsync(WebSession.Scheme).ConfigureAwait(false)).Succeeded)
         {
-            return TypedResults.LocalRedirect(LocalUrls.OrHome(returnUrl));
+            return TypedResults.LocalRedirect(LocalUrls.ForRole(LocalUrls.OrHome(returnUrl), context.User));
         }
 
         return Form(context, page, returnUrl, StatusCodes.Status200OK, error: null);
@@ -61,7 +61,9 @@ public static class LoginPages
 
         await context.SignInAsync(WebSession.Scheme, TokenPrincipal.For(token, WebSession.Scheme), new AuthenticationProperties { IsPersistent = true }).ConfigureAwait(false);
         WebLog.SignedIn(logger, token.Id, token.Name, token.Role.ToName(), remote);
-        return TypedResults.LocalRedirect(LocalUrls.OrHome(returnUrl));
+        // The login form defaults to the incidents; a finance session lands on its own start page instead.
+        var landing = token.Role == TokenRole.Finance && LocalUrls.OrHome(returnUrl) == LocalUrls.Home ? LocalUrls.FinanceHome : LocalUrls.OrHome(returnUrl);
+        return TypedResults.LocalRedirect(landing);
     }
 
     private static async Task<RedirectHttpResult> LogoutAsync(HttpContext context, ILoggerFactory loggers)

@@ -53,6 +53,14 @@ public static class Stylesheet
         .filters a { display: inline-block; margin: 0 .8rem .6rem 0; padding: .3rem 0; }
         .filters a.current { font-weight: 700; color: var(--fg); text-decoration: none; }
         .muted { color: var(--muted); }
+        .num { text-align: right; white-space: nowrap; }
+        tfoot td { font-weight: 700; border-bottom: 0; }
+        tr.total td { font-size: 1.1rem; border-top: 2px solid var(--fg); }
+        .draft { color: var(--warn); }
+        .issued { color: var(--ok); }
+        .credit { color: var(--bad); }
+        select { font: inherit; padding: .6rem; border: 2px solid var(--line); border-radius: .4rem; background: var(--bg); color: var(--fg); max-width: 36rem; width: 100%; }
+        .actions a { display: inline-block; font-weight: 700; padding: .6rem 0; margin-right: 1rem; }
         """;
 
     /// <summary>Maps <see cref="Path"/>: anyone may fetch it (the login page needs it before anyone is signed in).</summary>
