@@ -34,6 +34,7 @@ public static class InvoiceDetailView
             </form>
             """);
         var key = Uri.EscapeDataString(invoice.Number ?? stored.Id);
+        // On a phone the totals become labelled lines: the stylesheet hides the label cells, so the amount cells carry the label too.
         return Html.Of($"""
             <h1>{Title(stored)}</h1>
             <dl>
@@ -54,7 +55,7 @@ public static class InvoiceDetailView
             <tbody>{invoice.Lines.Select(l => Line(l, zone, currency))}</tbody>
             <tfoot>
             <tr><td colspan="6" data-label="">Subtotal</td><td class="num" data-label="Subtotal">{WebMoney.Amount(invoice.Subtotal, currency)}</td><td colspan="2"></td></tr>
-            <tr><td colspan="6" data-label="">VAT {WebMoney.Percent(invoice.VatPercent)}%</td><td class="num" data-label="VAT">{WebMoney.Amount(invoice.Vat, currency)}</td><td colspan="2"></td></tr>
+            <tr><td colspan="6" data-label="">VAT {WebMoney.Percent(invoice.VatPercent)}%</td><td class="num" data-label="VAT {WebMoney.Percent(invoice.VatPercent)}%">{WebMoney.Amount(invoice.Vat, currency)}</td><td colspan="2"></td></tr>
             <tr class="total"><td colspan="6" data-label="">Total</td><td class="num" data-label="Total">{WebMoney.Amount(invoice.Total, currency)}</td><td colspan="2"></td></tr>
             </tfoot>
             </table></div>

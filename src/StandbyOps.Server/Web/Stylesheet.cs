@@ -31,7 +31,9 @@ public static class Stylesheet
           table.cards thead { display: none; }
           table.cards tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
           table.cards td { display: block; position: relative; border: 0; padding: .15rem 0 .15rem 7.5rem; overflow-wrap: anywhere; }
-          table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: .85rem; text-transform: uppercase; padding-top: .15rem; }
+          table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: .85rem; text-transform: uppercase; padding-top: .15rem; text-align: left; }
+          table.cards td.num { text-align: left; }
+          table.cards tfoot td:not(.num) { display: none; }
         }
         th { font-size: .85rem; text-transform: uppercase; color: var(--muted); }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
