@@ -19,6 +19,8 @@ public static class InvoicePages
     /// <summary>The list.</summary>
     public const string ListPath = "/invoices";
 
+    private const string ExportPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     /// <summary>Maps the routes.</summary>
     public static void MapInvoicePages(this IEndpointRouteBuilder routes)
     {
@@ -112,7 +114,11 @@ public static class InvoicePages
 
         // Exactly the API's export: the same renderer over the same stored snapshot.
         var export = BillingApi.Render(stored, format);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        // Headers only, the bytes stay the API's: the printable page needs its inline style and nothing else, and a bill is never cached.
+        headers.ContentSecurityPolicy = ExportPolicy;
+        headers.CacheControl = "no-store";
         if (format == InvoiceFormat.Csv)
         {
             // Numbers and ids are [A-Za-z0-9_-] only, so the bare filename needs no quoting.

@@ -27,9 +27,9 @@ public static class LoginPages
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ShowAsync(string? returnUrl, HttpContext context, WebPage page)
     {
         // A browser that is still signed in goes straight on (a revoked session fails here and is cleared).
-        if ((await context.AuthenticateAsync(WebSession.Scheme).ConfigureAwait(false)).Succeeded)
+        if (await context.AuthenticateAsync(WebSession.Scheme).ConfigureAwait(false) is { Succeeded: true, Principal: { } user })
         {
-            return TypedResults.LocalRedirect(LocalUrls.ForRole(LocalUrls.OrHome(returnUrl), context.User));
+            return TypedResults.LocalRedirect(LocalUrls.ForRole(LocalUrls.OrHome(returnUrl), user));
         }
 
         return Form(context, page, returnUrl, StatusCodes.Status200OK, error: null);
