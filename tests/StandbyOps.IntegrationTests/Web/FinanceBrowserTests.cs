@@ -19,6 +19,7 @@ public sealed class FinanceBrowserTests(FinanceWebServer running, ITestOutputHel
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft for Globex Inc." }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Draft Globex Inc. 2026-11");
         await page.GotoAsync("/invoices?month=2026-11&customer=globex");
+        await Screenshot(page, "standbyops-web-invoices-list-phone.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Draft", Exact = true }).ClickAsync();
         await Screenshot(page, "standbyops-web-invoice-draft-phone.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue" }).ClickAsync();
@@ -30,6 +31,10 @@ public sealed class FinanceBrowserTests(FinanceWebServer running, ITestOutputHel
         await Screenshot(page, "standbyops-web-invoice-issued-phone.png");
         await page.SetViewportSizeAsync(1280, 900);
         await Screenshot(page, "standbyops-web-invoice-issued-desktop.png");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Standby hours" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Standby hours 2026-10");
+        await page.GotoAsync("/reports/standby-hours?month=2026-11");
+        await Screenshot(page, "standbyops-web-standby-hours-desktop.png");
     }
 
     private async Task Screenshot(IPage page, string name)
