@@ -84,13 +84,11 @@ public static class BillingApi
             return TypedResults.ValidationProblem(errors, title: "The invoice request is invalid");
         }
 
-        if (BillingInput.Contract(config, request.Customer!, user) is not { } contract)
+        if (await BillingOperations.DraftAsync(config, store, request.Customer!, month!.Value, user, cancellationToken).ConfigureAwait(false) is not { } write)
         {
             return BillingInput.UnknownCustomer(request.Customer);
         }
 
-        var name = config.Customers[contract.Customer].Name;
-        var write = await store.SaveDraftAsync(contract.Customer, month!.Value, (c, t) => ComputeDraftAsync(c, t, contract, name, month.Value), cancellationToken).ConfigureAwait(false);
         return write.Status switch
         {
             InvoiceWriteStatus.Written => Json(write.Invoice!),
@@ -100,10 +98,10 @@ public static class BillingApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> IssueAsync(string id, InvoiceStore store, IClock clock, CancellationToken cancellationToken) =>
-        Written(await store.IssueAsync(id, invoice => Today(clock, invoice), cancellationToken).ConfigureAwait(false), id, "The invoice cannot be issued");
+        Written(await BillingOperations.IssueAsync(store, clock, id, cancellationToken).ConfigureAwait(false), id, "The invoice cannot be issued");
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CreditAsync(string id, InvoiceStore store, IClock clock, CancellationToken cancellationToken) =>
-        Written(await store.CreditAsync(id, invoice => Today(clock, invoice), cancellationToken).ConfigureAwait(false), id, "The invoice cannot be credited");
+        Written(await BillingOperations.CreditAsync(store, clock, id, cancellationToken).ConfigureAwait(false), id, "The invoice cannot be credited");
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ListAsync(
         string? customer, string? month, string? status, InvoiceStore store, CancellationToken cancellationToken)
@@ -219,47 +217,9 @@ public static class BillingApi
             return TypedResults.ValidationProblem(errors, title: "The report query is invalid");
         }
 
-        var rows = new List<StandbyHoursResponse>();
-        var customers = customer is null ? config.Customers.Keys.Order(StringComparer.Ordinal).ToList() : [customer];
-        foreach (var id in customers)
-        {
-            if (BillingInput.Contract(config, id, user) is not { } contract)
-            {
-                return BillingInput.UnknownCustomer(id);
-            }
-
-            var range = BillingInput.WideMonth(contract, parsed!.Value);
-            var (periods, callouts) = await database.ReadAsync(async c => (
-                await StandbyPeriodStore.ListAsync(c, null, id, range).ConfigureAwait(false),
-                await CalloutStore.ListAsync(c, null, id, range).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-            var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms);
-            var shifts = new List<Billing.Reports.EngineerShift>();
-            if (config.Customers[id].Team is { } team && await rotas.ForAsync(team, cancellationToken).ConfigureAwait(false) is { } rota)
-            {
-                foreach (var shift in rota.Timeline(Core.Rota.ShiftRole.OnCall, range.Start, range.End))
-                {
-                    foreach (var interval in agreed)
-                    {
-                        var start = Instant.Max(shift.Start, interval.Start);
-                        var end = Instant.Min(shift.End, interval.End);
-                        if (end > start)
-                        {
-                            shifts.Add(new Billing.Reports.EngineerShift(shift.Engineer, start, end));
-                        }
-                    }
-                }
-            }
-
-            var report = Billing.Reports.StandbyHoursReport.Compute(parsed.Value, shifts, callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(), contract.Terms);
-            rows.AddRange(report.Where(r => r.Minutes != 0).Select(r => new StandbyHoursResponse(
-                id, r.Engineer, month!, r.Category.ToString().ToLowerInvariant(), r.Minutes, r.Hours)));
-        }
-
-        return TypedResults.Ok(rows.ToArray());
+        var rows = await BillingOperations.StandbyHoursAsync(parsed!.Value, customer, user, config, rotas, database, cancellationToken).ConfigureAwait(false);
+        return rows is null ? BillingInput.UnknownCustomer(customer) : TypedResults.Ok(rows.ToArray());
     }
-
-    private static LocalDate Today(IClock clock, Invoice invoice) =>
-        clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[invoice.TimeZone]).Date;
 }
 
 /// <summary>An export format of an invoice.</summary>

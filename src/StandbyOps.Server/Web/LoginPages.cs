@@ -21,15 +21,15 @@ public static class LoginPages
         routes.MapGet("/login", ShowAsync).AllowAnonymous().ExcludeFromDescription();
         routes.MapPost("/login", LoginAsync).AllowAnonymous().RequireFormToken().ExcludeFromDescription();
         routes.MapPost("/logout", LogoutAsync).RequireWebRoles(WebRoles.Session).RequireFormToken().ExcludeFromDescription();
-        routes.MapGet("/", () => TypedResults.LocalRedirect(LocalUrls.Home)).RequireWebRoles(WebRoles.Session).ExcludeFromDescription();
+        routes.MapGet("/", (ClaimsPrincipal user) => TypedResults.LocalRedirect(LocalUrls.HomeOf(user))).RequireWebRoles(WebRoles.Session).ExcludeFromDescription();
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ShowAsync(string? returnUrl, HttpContext context, WebPage page)
     {
         // A browser that is still signed in goes straight on (a revoked session fails here and is cleared).
-        if ((await context.AuthenticateAsync(WebSession.Scheme).ConfigureAwait(false)).Succeeded)
+        if (await context.AuthenticateAsync(WebSession.Scheme).ConfigureAwait(false) is { Succeeded: true, Principal: { } user })
         {
-            return TypedResults.LocalRedirect(LocalUrls.OrHome(returnUrl));
+            return TypedResults.LocalRedirect(LocalUrls.ForRole(LocalUrls.OrHome(returnUrl), user));
         }
 
         return Form(context, page, returnUrl, StatusCodes.Status200OK, error: null);
@@ -61,7 +61,9 @@ public static class LoginPages
 
         await context.SignInAsync(WebSession.Scheme, TokenPrincipal.For(token, WebSession.Scheme), new AuthenticationProperties { IsPersistent = true }).ConfigureAwait(false);
         WebLog.SignedIn(logger, token.Id, token.Name, token.Role.ToName(), remote);
-        return TypedResults.LocalRedirect(LocalUrls.OrHome(returnUrl));
+        // The login form defaults to the incidents; a finance session lands on its own start page instead.
+        var landing = token.Role == TokenRole.Finance && LocalUrls.OrHome(returnUrl) == LocalUrls.Home ? LocalUrls.FinanceHome : LocalUrls.OrHome(returnUrl);
+        return TypedResults.LocalRedirect(landing);
     }
 
     private static async Task<RedirectHttpResult> LogoutAsync(HttpContext context, ILoggerFactory loggers)

@@ -31,7 +31,9 @@ public static class Stylesheet
           table.cards thead { display: none; }
           table.cards tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
           table.cards td { display: block; position: relative; border: 0; padding: .15rem 0 .15rem 7.5rem; overflow-wrap: anywhere; }
-          table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: .85rem; text-transform: uppercase; padding-top: .15rem; }
+          table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: .85rem; text-transform: uppercase; padding-top: .15rem; text-align: left; }
+          table.cards td.num { text-align: left; }
+          table.cards tfoot td:not(.num) { display: none; }
         }
         th { font-size: .85rem; text-transform: uppercase; color: var(--muted); }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
@@ -53,6 +55,14 @@ public static class Stylesheet
         .filters a { display: inline-block; margin: 0 .8rem .6rem 0; padding: .3rem 0; }
         .filters a.current { font-weight: 700; color: var(--fg); text-decoration: none; }
         .muted { color: var(--muted); }
+        .num { text-align: right; white-space: nowrap; }
+        tfoot td { font-weight: 700; border-bottom: 0; }
+        tr.total td { font-size: 1.1rem; border-top: 2px solid var(--fg); }
+        .draft { color: var(--warn); }
+        .issued { color: var(--ok); }
+        .credit { color: var(--bad); }
+        select { font: inherit; padding: .6rem; border: 2px solid var(--line); border-radius: .4rem; background: var(--bg); color: var(--fg); max-width: 36rem; width: 100%; }
+        .actions a { display: inline-block; font-weight: 700; padding: .6rem 0; margin-right: 1rem; }
         """;
 
     /// <summary>Maps <see cref="Path"/>: anyone may fetch it (the login page needs it before anyone is signed in).</summary>

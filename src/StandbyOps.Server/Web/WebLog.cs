@@ -25,4 +25,10 @@ public static partial class WebLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Web form refused: {Method} {Path} carried no valid antiforgery token")]
     public static partial void FormTokenRejected(ILogger logger, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web invoice draft of {Customer} {Month} by token {TokenId}: {Status}")]
+    public static partial void InvoiceDrafted(ILogger logger, string customer, string month, string? tokenId, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web invoice issue of {InvoiceId} by token {TokenId}: {Status} {Number}")]
+    public static partial void InvoiceIssued(ILogger logger, string invoiceId, string? tokenId, string status, string? number);
 }

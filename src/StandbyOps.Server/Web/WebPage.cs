@@ -58,7 +58,7 @@ public sealed class WebPage(IAntiforgery antiforgery)
         Render(context, title, Html.Of($"""
             <h1>{title}</h1>
             <p class="error">{detail}</p>
-            <p><a href="{LocalUrls.Home}">Back to the incidents</a></p>
+            <p><a href="{LocalUrls.HomeOf(context.User)}">Back to the start page</a></p>
             """), status);
 
     /// <summary>Writes <see cref="Error"/> outside endpoint code (the cookie scheme's access-denied event).</summary>
@@ -83,6 +83,12 @@ public sealed class WebPage(IAntiforgery antiforgery)
         if (user.HasAny(WebRoles.Responders))
         {
             links.Add(Html.Of($"<a href=\"/oncall\">On call</a>"));
+        }
+
+        if (user.HasAny(WebRoles.FinanceReaders))
+        {
+            links.Add(Html.Of($"<a href=\"{InvoicePages.ListPath}\">Invoices</a>"));
+            links.Add(Html.Of($"<a href=\"{StandbyHoursPages.Path}\">Standby hours</a>"));
         }
 
         var role = user.FindFirstValue(ClaimTypes.Role) ?? "unknown";

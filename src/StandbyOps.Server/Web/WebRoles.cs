@@ -19,6 +19,12 @@ public static class WebRoles
     /// <summary>Who may acknowledge, resolve, close and add notes, as the API's incident actions.</summary>
     public static readonly IReadOnlyList<TokenRole> Responders = [TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer];
 
+    /// <summary>Who may read invoices and the standby-hours report, as <c>GET /api/v1/invoices</c> and <c>/api/v1/reports/standby-hours</c>.</summary>
+    public static readonly IReadOnlyList<TokenRole> FinanceReaders = [TokenRole.Admin, TokenRole.Finance];
+
+    /// <summary>Who may draft and issue invoices, as <c>POST /api/v1/invoices</c> and <c>/issue</c>: finance only, not admin.</summary>
+    public static readonly IReadOnlyList<TokenRole> Billers = [TokenRole.Finance];
+
     /// <summary>True when <paramref name="user"/> holds one of <paramref name="roles"/>.</summary>
     public static bool HasAny(this ClaimsPrincipal user, IReadOnlyList<TokenRole> roles)
     {

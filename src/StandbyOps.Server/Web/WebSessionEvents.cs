@@ -51,7 +51,7 @@ public sealed class WebSessionEvents(TokenStore tokens, WebPage page, ILoggerFac
         var role = context.HttpContext.User.FindFirstValue(ClaimTypes.Role) ?? "unknown";
         var request = context.Request;
         var advice = role == TokenRole.Finance.ToName()
-            ? "The web UI has no finance pages yet: invoices and reports are in the API."
+            ? "Finance works under Invoices and Standby hours."
             : "Ask an admin for a token of the role you need.";
         return page.WriteErrorAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not for your role",
             $"A {role} token may not open {request.Method} {request.Path}. {advice}");

@@ -3,7 +3,7 @@ using StandbyOps.Server.Hosting;
 namespace StandbyOps.Server.Web;
 
 /// <summary>
-/// The web UI: server-rendered pages for the desk, engineers and customers, signed in with an API token's
+/// The web UI: server-rendered pages for the desk, engineers, customers and finance, signed in with an API token's
 /// secret and kept by a session cookie. The API stays bearer-only: a session cookie is never a credential
 /// for <c>/api</c>, so no cross-site request can reach the API through a browser's cookie.
 /// </summary>
@@ -25,5 +25,7 @@ public static class WebUi
         routes.MapIncidentPages();
         routes.MapSystemPages();
         routes.MapOnCallPages();
+        routes.MapInvoicePages();
+        routes.MapStandbyHoursPages();
     }
 }

@@ -125,7 +125,7 @@ public sealed class WebLoginTests(WebServer running) : IClassFixture<WebServer>
     }
 
     [Fact]
-    public async Task A_role_without_ui_pages_gets_the_403_page_not_a_redirect()
+    public async Task A_role_without_a_page_gets_the_403_page_not_a_redirect()
     {
         var (_, secret, _) = await running.NamedTokenAsync("finance");
         using var browser = await FormClient.SignedInAsync(Base, secret);
@@ -134,6 +134,8 @@ public sealed class WebLoginTests(WebServer running) : IClassFixture<WebServer>
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("A finance token may not open GET /incidents", html, StringComparison.Ordinal);
+        Assert.Contains("Finance works under Invoices and Standby hours.", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/invoices\">Back to the start page</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

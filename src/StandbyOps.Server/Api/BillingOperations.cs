@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using NodaTime;
+using StandbyOps.Billing.Invoices;
+using StandbyOps.Billing.Standby;
+using StandbyOps.Billing.Store;
+using StandbyOps.Configuration;
+using StandbyOps.Storage.Database;
+
+namespace StandbyOps.Server.Api;
+
+/// <summary>
+/// The billing operations behind both <c>/api/v1/invoices</c> and the web UI's finance pages, so a draft, an issue
+/// or the standby-hours report is the same computation whichever door it came in by.
+/// </summary>
+public static class BillingOperations
+{
+    /// <summary>Creates or recomputes the draft of <paramref name="customer"/>'s <paramref name="month"/>; null when the customer is unknown to the caller.</summary>
+    public static async Task<InvoiceWrite?> DraftAsync(
+        StandbyOpsConfig config, InvoiceStore store, string customer, YearMonth month, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(store);
+        if (BillingInput.Contract(config, customer, user) is not { } contract)
+        {
+            return null;
+        }
+
+        var name = config.Customers[contract.Customer].Name;
+        return await store.SaveDraftAsync(contract.Customer, month, (c, t) => BillingApi.ComputeDraftAsync(c, t, contract, name, month), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Issues draft <paramref name="id"/>, dated today in the invoice's zone.</summary>
+    public static Task<InvoiceWrite> IssueAsync(InvoiceStore store, IClock clock, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        return store.IssueAsync(id, invoice => Today(clock, invoice), cancellationToken);
+    }
+
+    /// <summary>Credits issued invoice <paramref name="id"/>, dated today in the invoice's zone.</summary>
+    public static Task<InvoiceWrite> CreditAsync(InvoiceStore store, IClock clock, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        return store.CreditAsync(id, invoice => Today(clock, invoice), cancellationToken);
+    }
+
+    /// <summary>
+    /// Per customer (all, or just <paramref name="customer"/>): the on-call shifts of its team's rota clipped to the
+    /// customer's agreed standby, plus its callouts, cut into category windows in the customer's zone (no minimums;
+    /// see docs/invoices.md). Null when <paramref name="customer"/> is unknown to the caller.
+    /// </summary>
+    public static async Task<IReadOnlyList<BillingApi.StandbyHoursResponse>?> StandbyHoursAsync(
+        YearMonth month, string? customer, ClaimsPrincipal user, StandbyOpsConfig config, Rota.TeamRotas rotas, IDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(rotas);
+        ArgumentNullException.ThrowIfNull(database);
+        var monthText = month.ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new List<BillingApi.StandbyHoursResponse>();
+        var customers = customer is null ? config.Customers.Keys.Order(StringComparer.Ordinal).ToList() : [customer];
+        foreach (var id in customers)
+        {
+            if (BillingInput.Contract(config, id, user) is not { } contract)
+            {
+                return null;
+            }
+
+            var range = BillingInput.WideMonth(contract, month);
+            var (periods, callouts) = await database.ReadAsync(async c => (
+                await StandbyPeriodStore.ListAsync(c, null, id, range).ConfigureAwait(false),
+                await CalloutStore.ListAsync(c, null, id, range).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms);
+            var shifts = new List<Billing.Reports.EngineerShift>();
+            if (config.Customers[id].Team is { } team && await rotas.ForAsync(team, cancellationToken).ConfigureAwait(false) is { } rota)
+            {
+                foreach (var shift in rota.Timeline(Core.Rota.ShiftRole.OnCall, range.Start, range.End))
+                {
+                    foreach (var interval in agreed)
+                    {
+                        var start = Instant.Max(shift.Start, interval.Start);
+                        var end = Instant.Min(shift.End, interval.End);
+                        if (end > start)
+                        {
+                            shifts.Add(new Billing.Reports.EngineerShift(shift.Engineer, start, end));
+                        }
+                    }
+                }
+            }
+
+            var report = Billing.Reports.StandbyHoursReport.Compute(month, shifts, callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(), contract.Terms);
+            rows.AddRange(report.Where(r => r.Minutes != 0).Select(r => new BillingApi.StandbyHoursResponse(
+                id, r.Engineer, monthText, r.Category.ToString().ToLowerInvariant(), r.Minutes, r.Hours)));
+        }
+
+        return rows;
+    }
+
+    private static LocalDate Today(IClock clock, Invoice invoice) =>
+        clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[invoice.TimeZone]).Date;
+}
