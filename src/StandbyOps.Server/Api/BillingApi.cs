@@ -5,10 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using StandbyOps.Billing.Exports;
 using StandbyOps.Billing.Invoices;
-using StandbyOps.Billing.Standby;
 using StandbyOps.Billing.Store;
 using StandbyOps.Configuration;
-using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Sla;
 using StandbyOps.Server.Auth;
 using StandbyOps.Storage.Database;
@@ -48,25 +46,6 @@ public static class BillingApi
         group.MapGet("/", ListAsync).RequireRoles(TokenRole.Finance, TokenRole.Admin);
         group.MapGet("/{idOrNumber}", GetAsync).RequireRoles(TokenRole.Finance, TokenRole.Admin);
         routes.MapGet("/api/v1/reports/standby-hours", StandbyHoursAsync).WithTags("Reports").RequireRoles(TokenRole.Finance, TokenRole.Admin);
-    }
-
-    /// <summary>Drafts <paramref name="month"/> of <paramref name="contract"/> from the store, inside the caller's transaction.</summary>
-    public static async Task<InvoiceDraftOutcome> ComputeDraftAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CustomerContract contract, string customerName, YearMonth month)
-    {
-        ArgumentNullException.ThrowIfNull(contract);
-        var range = BillingInput.WideMonth(contract, month);
-        var periods = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
-        var callouts = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
-
-        // Open callouts are billed once paging or finance records their end.
-        return InvoiceCalculator.Draft(new InvoiceRequest(
-            contract.Customer,
-            month,
-            contract.Terms,
-            new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)),
-            callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(),
-            customerName));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DraftAsync(

@@ -4,6 +4,7 @@ using StandbyOps.Billing.Invoices;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Billing.Store;
 using StandbyOps.Configuration;
+using StandbyOps.Incidents.Contracts;
 using StandbyOps.Storage.Database;
 
 namespace StandbyOps.Server.Api;
@@ -26,7 +27,26 @@ public static class BillingOperations
         }
 
         var name = config.Customers[contract.Customer].Name;
-        return await store.SaveDraftAsync(contract.Customer, month, (c, t) => BillingApi.ComputeDraftAsync(c, t, contract, name, month), cancellationToken).ConfigureAwait(false);
+        return await store.SaveDraftAsync(contract.Customer, month, (c, t) => ComputeDraftAsync(c, t, contract, name, month), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drafts <paramref name="month"/> of <paramref name="contract"/> from the store, inside the caller's transaction.</summary>
+    public static async Task<InvoiceDraftOutcome> ComputeDraftAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CustomerContract contract, string customerName, YearMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var range = BillingInput.WideMonth(contract, month);
+        var periods = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
+        var callouts = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
+
+        // Open callouts are billed once paging or finance records their end.
+        return InvoiceCalculator.Draft(new InvoiceRequest(
+            contract.Customer,
+            month,
+            contract.Terms,
+            new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)),
+            callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(),
+            customerName));
     }
 
     /// <summary>Issues draft <paramref name="id"/>, dated today in the invoice's zone.</summary>

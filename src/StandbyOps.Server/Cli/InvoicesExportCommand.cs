@@ -148,7 +148,7 @@ public static class InvoicesExportCommand
 
             var contract = CustomerContract.FromConfig(config, config.Customers[customer]);
             var name = config.Customers[customer].Name;
-            var outcome = await database.ReadAsync(c => BillingApi.ComputeDraftAsync(c, null, contract, name, month), cancellationToken).ConfigureAwait(false);
+            var outcome = await database.ReadAsync(c => BillingOperations.ComputeDraftAsync(c, null, contract, name, month), cancellationToken).ConfigureAwait(false);
             switch (outcome)
             {
                 case InvoiceDraftOutcome.Drafted drafted:
