@@ -2,6 +2,7 @@ using StandbyOps.Configuration.Calendars;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.RateCards;
 using StandbyOps.Configuration.Sms;
+using StandbyOps.Configuration.Store;
 using StandbyOps.Configuration.Teams;
 
 namespace StandbyOps.Configuration;
@@ -16,4 +17,5 @@ public sealed record StandbyOpsConfig(
     IReadOnlyDictionary<string, CalendarConfig> Calendars,
     IReadOnlyDictionary<string, RateCardConfig> RateCards,
     IReadOnlyDictionary<string, TeamConfig> Teams,
-    IReadOnlyDictionary<string, CustomerConfig> Customers);
+    IReadOnlyDictionary<string, CustomerConfig> Customers,
+    StoreConfig Store);

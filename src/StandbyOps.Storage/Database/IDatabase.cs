@@ -24,6 +24,13 @@ public interface IDatabase
     /// <summary>Runs a read on its own connection.</summary>
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A migration's portable DDL as this engine needs it. The schema is written once, in SQLite's words; PostgreSQL
+    /// reads <c>INTEGER</c>, <c>REAL</c> and <c>BLOB</c> as <c>BIGINT</c>, <c>DOUBLE PRECISION</c> and <c>BYTEA</c>, so
+    /// both engines return the same 64-bit integers, doubles and bytes.
+    /// </summary>
+    string AdaptSchema(string ddl);
+
     /// <summary>True when the store answers a trivial query (readiness).</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
 }

@@ -86,6 +86,9 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
+    public string AdaptSchema(string ddl) => ddl;
+
+    /// <inheritdoc />
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {
         try

@@ -21,8 +21,8 @@ public sealed class MigrationRunner(IDatabase database, IClock clock)
                 nameof(migrations));
         }
 
-        await database.WriteAsync(static (c, t) => c.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction: t), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            database.AdaptSchema("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"), transaction: t), cancellationToken).ConfigureAwait(false);
 
         var applied = (await database.ReadAsync(static c => c.QueryAsync<long>("SELECT version FROM schema_migrations")).ConfigureAwait(false))
             .Select(v => (int)v).ToHashSet();
@@ -37,14 +37,26 @@ public sealed class MigrationRunner(IDatabase database, IClock clock)
         var now = new List<int>();
         foreach (var migration in migrations.OrderBy(m => m.Version).Where(m => !applied.Contains(m.Version)))
         {
-            await database.WriteAsync(async (c, t) =>
+            // Another node sharing the store may have applied it since the read above: the write lock decides, once.
+            var appliedHere = await database.WriteAsync(async (c, t) =>
             {
-                await c.ExecuteAsync(migration.Sql, transaction: t).ConfigureAwait(false);
+                var already = await c.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, t).ConfigureAwait(false);
+                if (already > 0)
+                {
+                    return false;
+                }
+
+                await c.ExecuteAsync(database.AdaptSchema(migration.Sql), transaction: t).ConfigureAwait(false);
                 await c.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                     new { migration.Version, migration.Name, At = clock.GetCurrentInstant() }, t).ConfigureAwait(false);
+                return true;
             }, cancellationToken).ConfigureAwait(false);
-            now.Add(migration.Version);
+            if (appliedHere)
+            {
+                now.Add(migration.Version);
+            }
         }
 
         return now;

@@ -10,7 +10,7 @@ public sealed class SqliteDatabaseTests
     public async Task Connections_use_wal_and_full_synchronous_writes()
     {
         using var store = new TempStore();
-        await using var connection = await store.Database.OpenAsync();
+        await using var connection = await store.Sqlite.OpenAsync();
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(2, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 2 = FULL
@@ -22,8 +22,8 @@ public sealed class SqliteDatabaseTests
     {
         using var store = new TempStore();
 
-        Assert.Equal(Path.Combine(store.Directory, StoreOptions.FileName), store.Database.DatabasePath);
-        Assert.True(File.Exists(store.Database.DatabasePath));
+        Assert.Equal(Path.Combine(store.Directory, StoreOptions.FileName), store.Sqlite.DatabasePath);
+        Assert.True(File.Exists(store.Sqlite.DatabasePath));
         Assert.True(await store.Database.IsReachableAsync());
     }
 

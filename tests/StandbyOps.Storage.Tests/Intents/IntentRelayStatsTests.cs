@@ -22,10 +22,11 @@ public sealed class IntentRelayStatsTests
         public Task HandleAsync(Intent intent, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task A_round_counts_the_due_intents_and_how_long_the_oldest_has_waited()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_round_counts_the_due_intents_and_how_long_the_oldest_has_waited(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("sla.deadline", "a", TempStore.Epoch, TempStore.Epoch);
         await intents.AddAsync("sla.deadline", "b", TempStore.Epoch, TempStore.Epoch + Duration.FromSeconds(50));
@@ -42,10 +43,11 @@ public sealed class IntentRelayStatsTests
         Assert.Equal((2L, 0L, 0.0), (relay.Stats.Rounds, relay.Stats.Due, relay.Stats.DueLagSeconds));
     }
 
-    [Fact]
-    public async Task Failed_runs_and_intents_without_a_handler_count_as_failed_per_kind()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Failed_runs_and_intents_without_a_handler_count_as_failed_per_kind(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("paging.send", "p1", TempStore.Epoch, TempStore.Epoch);
         await intents.AddAsync("unknown.kind", "x", TempStore.Epoch, TempStore.Epoch);

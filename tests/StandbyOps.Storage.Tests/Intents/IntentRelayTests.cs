@@ -30,10 +30,11 @@ public sealed class IntentRelayTests
     private static IntentRelay Relay(TempStore store, params IIntentHandler[] handlers) =>
         new(new IntentStore(store.Open()), handlers, NullLogger<IntentRelay>.Instance);
 
-    [Fact]
-    public async Task Due_intents_are_handled_once_and_completed()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Due_intents_are_handled_once_and_completed(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("page.send", "p1", TempStore.Epoch, TempStore.Epoch);
         var handler = new RecordingHandler("page.send");
@@ -46,10 +47,11 @@ public sealed class IntentRelayTests
         Assert.Empty(await intents.PendingAsync());
     }
 
-    [Fact]
-    public async Task An_intent_is_not_handled_before_it_is_due()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task An_intent_is_not_handled_before_it_is_due(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("escalate", "step-2", TempStore.Epoch, TempStore.Epoch + Duration.FromMinutes(10));
         var handler = new RecordingHandler("escalate");
@@ -63,10 +65,11 @@ public sealed class IntentRelayTests
         Assert.Equal(["step-2"], handler.Handled);
     }
 
-    [Fact]
-    public async Task A_failed_intent_is_retried_with_backoff_and_keeps_its_error()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_failed_intent_is_retried_with_backoff_and_keeps_its_error(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("page.send", "p1", TempStore.Epoch, TempStore.Epoch);
         var handler = new RecordingHandler("page.send", failuresFirst: 2);
@@ -85,10 +88,11 @@ public sealed class IntentRelayTests
         Assert.Empty(await intents.PendingAsync());
     }
 
-    [Fact]
-    public async Task Unfinished_intents_are_redriven_by_a_relay_over_a_reopened_store()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Unfinished_intents_are_redriven_by_a_relay_over_a_reopened_store(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         await store.Database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, "page.send", "before-crash", TempStore.Epoch, TempStore.Epoch));
         var afterRestart = new RecordingHandler("page.send");
 
@@ -97,10 +101,11 @@ public sealed class IntentRelayTests
         Assert.Equal(["before-crash"], afterRestart.Handled);
     }
 
-    [Fact]
-    public async Task An_intent_without_a_handler_stays_pending()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task An_intent_without_a_handler_stays_pending(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("unknown.kind", "x", TempStore.Epoch, TempStore.Epoch);
 
@@ -110,10 +115,11 @@ public sealed class IntentRelayTests
         Assert.Contains("no handler", pending.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_stuck_intent_holds_back_neither_other_intents_nor_is_started_twice()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_stuck_intent_holds_back_neither_other_intents_nor_is_started_twice(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var intents = new IntentStore(store.Database);
         await intents.AddAsync("sms.send", "to-slow-provider", TempStore.Epoch, TempStore.Epoch);
         await intents.AddAsync("sla.deadline", "case-1", TempStore.Epoch, TempStore.Epoch + Duration.FromSeconds(1));

@@ -6,10 +6,11 @@ namespace StandbyOps.Storage.Tests.Migrations;
 
 public sealed class MigrationRunnerTests
 {
-    [Fact]
-    public async Task Applying_twice_applies_each_migration_once_and_records_it()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Applying_twice_applies_each_migration_once_and_records_it(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var again = await new MigrationRunner(store.Open(), store.Clock).ApplyAsync(Schema.Migrations);
 
         Assert.Empty(again);
@@ -20,10 +21,11 @@ public sealed class MigrationRunnerTests
         Assert.Equal("2026-11-20T14:00:00.000Z", row.AppliedAt);
     }
 
-    [Fact]
-    public async Task A_new_migration_is_applied_on_the_next_start()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_new_migration_is_applied_on_the_next_start(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var next = Schema.Migrations.Append(new Migration(99, "probe", "CREATE TABLE probe (id TEXT PRIMARY KEY)")).ToList();
 
         var applied = await new MigrationRunner(store.Open(), store.Clock).ApplyAsync(next);
@@ -32,10 +34,11 @@ public sealed class MigrationRunnerTests
         Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe")));
     }
 
-    [Fact]
-    public async Task A_store_from_a_newer_version_is_refused_with_a_clear_error()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_store_from_a_newer_version_is_refused_with_a_clear_error(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         await new MigrationRunner(store.Open(), store.Clock).ApplyAsync([.. Schema.Migrations, new Migration(7, "future", "SELECT 1")]);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(Schema.Migrations));
@@ -43,27 +46,46 @@ public sealed class MigrationRunnerTests
         Assert.Contains("schema version 7", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_failing_migration_leaves_nothing_half_applied()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_failing_migration_leaves_nothing_half_applied(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var broken = Schema.Migrations.Append(new Migration(2, "broken", "CREATE TABLE half (id TEXT); INSERT INTO nowhere VALUES (1);")).ToList();
 
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(broken));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(broken));
 
-        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")));
+        Assert.False(await store.TableExistsAsync("half"));
         Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = 2")));
     }
 
-    [Fact]
-    public async Task Two_migrations_with_one_version_are_refused_before_anything_runs()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Two_migrations_with_one_version_are_refused_before_anything_runs(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var clash = Schema.Migrations.Concat([new Migration(50, "a", "CREATE TABLE a (id TEXT)"), new Migration(50, "b", "CREATE TABLE b (id TEXT)")]).ToList();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(clash));
 
         Assert.Contains("50 (a, b)", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'b')")));
+        Assert.False(await store.TableExistsAsync("a"));
+        Assert.False(await store.TableExistsAsync("b"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Nodes_starting_at_once_apply_each_migration_once(string kind)
+    {
+        await using var store = await TempStore.CreateAsync(kind);
+        var next = Schema.Migrations.Concat([
+            new Migration(97, "probe-a", "CREATE TABLE probe_a (id TEXT PRIMARY KEY)"),
+            new Migration(98, "probe-b", "CREATE TABLE probe_b (id TEXT PRIMARY KEY)"),
+        ]).ToList();
+
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new MigrationRunner(store.Open(), store.Clock).ApplyAsync(next))));
+
+        Assert.Equal([97, 98], applied.SelectMany(a => a).Order());
+        Assert.Equal(3, await store.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations")));
     }
 }

@@ -5,10 +5,11 @@ namespace StandbyOps.Storage.Tests.Sequences;
 
 public sealed class SequenceStoreTests
 {
-    [Fact]
-    public async Task Sequences_start_at_one_and_are_independent_per_name()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Sequences_start_at_one_and_are_independent_per_name(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
 
         var a1 = await store.Database.WriteAsync((c, t) => SequenceStore.NextAsync(c, t, "case-2026"));
         var a2 = await store.Database.WriteAsync((c, t) => SequenceStore.NextAsync(c, t, "case-2026"));
@@ -17,10 +18,11 @@ public sealed class SequenceStoreTests
         Assert.Equal([1L, 2L, 1L], [a1, a2, b1]);
     }
 
-    [Fact]
-    public async Task Concurrent_writers_get_distinct_consecutive_numbers()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task Concurrent_writers_get_distinct_consecutive_numbers(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
 
         var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
             Task.Run(() => store.Database.WriteAsync((c, t) => SequenceStore.NextAsync(c, t, "invoice-2026")))));
@@ -28,10 +30,11 @@ public sealed class SequenceStoreTests
         Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), numbers.Order());
     }
 
-    [Fact]
-    public async Task A_rolled_back_number_is_not_consumed_and_a_committed_one_survives_reopening()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_rolled_back_number_is_not_consumed_and_a_committed_one_survives_reopening(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         await store.Database.WriteAsync((c, t) => SequenceStore.NextAsync(c, t, "s"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.Database.WriteAsync<long>(async (c, t) =>
         {

@@ -6,10 +6,11 @@ namespace StandbyOps.Storage.Tests.Tokens;
 
 public sealed class TokenStoreTests
 {
-    [Fact]
-    public async Task A_created_token_is_found_by_its_secret_and_only_the_hash_is_stored()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_created_token_is_found_by_its_secret_and_only_the_hash_is_stored(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var tokens = new TokenStore(store.Database);
 
         var (token, secret) = await tokens.CreateAsync("ci", TokenRole.Desk, null, "test", TempStore.Epoch);
@@ -22,10 +23,11 @@ public sealed class TokenStoreTests
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_revoked_token_no_longer_authenticates()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_revoked_token_no_longer_authenticates(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var tokens = new TokenStore(store.Database);
         var (token, secret) = await tokens.CreateAsync("old", TokenRole.Engineer, null, "test", TempStore.Epoch);
 
@@ -47,10 +49,11 @@ public sealed class TokenStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => new TokenStore(store.Database).CreateAsync("t", role, customer, "test", TempStore.Epoch));
     }
 
-    [Fact]
-    public async Task The_environment_admin_token_follows_the_current_secret()
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task The_environment_admin_token_follows_the_current_secret(string kind)
     {
-        using var store = new TempStore();
+        await using var store = await TempStore.CreateAsync(kind);
         var tokens = new TokenStore(store.Database);
 
         await tokens.EnsureEnvironmentAdminAsync("first-secret", TempStore.Epoch);

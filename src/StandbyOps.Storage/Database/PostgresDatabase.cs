@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace StandbyOps.Storage.Database;
+
+/// <summary>
+/// The shared store of several nodes: one PostgreSQL database (Npgsql). Write transactions are serialized across
+/// every node by a transaction-scoped advisory lock, which gives the same contract as SQLite's single writer
+/// (<see cref="IDatabase.WriteAsync{T}"/>): read-then-write work such as sequence numbers and migrations cannot
+/// interleave, whichever node runs it.
+/// </summary>
+public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
+{
+    /// <summary>The advisory lock key every write transaction takes ("SBOPSWRT" as a 64-bit number).</summary>
+    public const long WriteLockKey = 0x53424F5053575254;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Action<TimeSpan>? _observeWrite;
+
+    /// <summary>Connects to the database named by <paramref name="connectionString"/> (an Npgsql connection string).</summary>
+    /// <param name="connectionString">Host, database, user and password.</param>
+    /// <param name="observeWrite">Called with the duration of every committed write transaction (metrics).</param>
+    public PostgresDatabase(string connectionString, Action<TimeSpan>? observeWrite = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Location = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+        _observeWrite = observeWrite;
+        InstantTypeHandler.Register();
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            command.Parameters.AddWithValue("key", WriteLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _observeWrite?.Invoke(Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync<bool>(async (c, t) =>
+        {
+            await work(c, t).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public string AdaptSchema(string ddl)
+    {
+        ArgumentNullException.ThrowIfNull(ddl);
+        return SchemaWords().Replace(ddl, m => m.Value.ToUpperInvariant() switch
+        {
+            "INTEGER" => "BIGINT",
+            "REAL" => "DOUBLE PRECISION",
+            _ => "BYTEA",
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    [GeneratedRegex(@"\b(INTEGER|REAL|BLOB)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SchemaWords();
+}
