@@ -352,7 +352,7 @@ public sealed partial class PageDispatcher
         {
             // Items of incidents acknowledged or resolved meanwhile are settled without an SMS.
             var live = pending.Where(p => incidents.ContainsKey(p.CaseNumber)).ToList();
-            await c.ExecuteAsync("UPDATE paging_items SET page_id = '-' WHERE id IN @ids AND page_id IS NULL", new { ids = pending.Where(p => !incidents.ContainsKey(p.CaseNumber)).Select(p => p.Id).ToList() }, t).ConfigureAwait(false);
+            await c.ExecuteAsync("UPDATE paging_items SET page_id = '-' WHERE id = @id AND page_id IS NULL", pending.Where(p => !incidents.ContainsKey(p.CaseNumber)).Select(p => new { id = p.Id }).ToList(), t).ConfigureAwait(false);
             if (live.Count == 0)
             {
                 return null;
@@ -372,7 +372,7 @@ public sealed partial class PageDispatcher
             await c.ExecuteAsync(
                 "INSERT INTO paging_pages (id, phone, engineer, body, sent_at, status, provider_id, error) VALUES (@pageId, @phone, @engineer, @body, @at, @pending, NULL, NULL)",
                 new { pageId, phone, engineer, body, at = InstantTypeHandler.Format(now), pending = DeliveryStatus.Pending }, t).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE paging_items SET page_id = @pageId WHERE id IN @ids AND page_id IS NULL", new { pageId, ids = live.Select(p => p.Id).ToList() }, t).ConfigureAwait(false);
+            await c.ExecuteAsync("UPDATE paging_items SET page_id = @pageId WHERE id = @id AND page_id IS NULL", live.Select(p => new { pageId, id = p.Id }).ToList(), t).ConfigureAwait(false);
             return new PageRow(pageId, phone, engineer, body, InstantTypeHandler.Format(now), DeliveryStatus.Pending, null);
         }, cancellationToken).ConfigureAwait(false);
         if (page is not null)

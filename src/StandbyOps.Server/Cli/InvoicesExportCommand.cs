@@ -79,7 +79,7 @@ public static class InvoicesExportCommand
             return 1;
         }
 
-        var database = new SqliteDatabase(new StoreOptions(arguments.DataDirectory));
+        var database = StoreFactory.Open(config.Store, arguments.DataDirectory);
         await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(arguments.OutputDirectory);
         var customers = arguments.Customer is { } one ? [one] : config.Customers.Keys.Order(StringComparer.Ordinal).ToList();

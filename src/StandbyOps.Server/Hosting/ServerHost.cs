@@ -61,14 +61,13 @@ public static partial class ServerHost
         // The configuration in force can be reloaded; resolve it per use rather than capturing it.
         services.AddSingleton(new LiveConfig(config, settings));
         services.AddTransient(sp => sp.GetRequiredService<LiveConfig>().Current);
-        services.AddSingleton(new StoreOptions(settings.DataDirectory));
         services.AddSingleton<MetricsRegistry>();
         services.AddSingleton<ServerMetrics>();
-        // The embedded store; callers depend on IDatabase only, so a PostgreSQL store can be registered here instead.
+        // SQLite in the data directory unless the configuration names a PostgreSQL store; callers depend on IDatabase only.
         services.AddSingleton<IDatabase>(sp =>
         {
             var writes = sp.GetRequiredService<ServerMetrics>().StoreWriteDuration;
-            return new SqliteDatabase(sp.GetRequiredService<StoreOptions>(), elapsed => writes.Observe(elapsed.TotalSeconds));
+            return StoreFactory.Open(config.Store, settings.DataDirectory, elapsed => writes.Observe(elapsed.TotalSeconds));
         });
         services.AddSingleton<TokenStore>();
         services.AddSingleton<IntentStore>();
@@ -164,7 +163,14 @@ public static partial class ServerHost
         var clock = services.GetRequiredService<IClock>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StandbyOps.Server");
         var applied = await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
-        LogStore(logger, database.Location, applied.Count);
+        if (database is PostgresDatabase)
+        {
+            LogSharedStore(logger, database.Location, applied.Count);
+        }
+        else
+        {
+            LogStore(logger, database.Location, applied.Count);
+        }
         if (services.GetRequiredService<IScheduler>() is VirtualTime)
         {
             LogVirtualTime(logger, clock.GetCurrentInstant(), VirtualClockApi.Variable);
@@ -180,6 +186,9 @@ public static partial class ServerHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store: SQLite at {Path} ({Applied} migrations applied now). SQLite mode is single-node by design: run one StandbyOps process per data directory")]
     private static partial void LogStore(ILogger logger, string path, int applied);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store: {Location} ({Applied} migrations applied now), shared by every node that names it")]
+    private static partial void LogSharedStore(ILogger logger, string location, int applied);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running on VIRTUAL TIME starting {Start} ({Variable} is set): time moves only through POST /api/v1/admin/clock/advance. Never use this in production")]
     private static partial void LogVirtualTime(ILogger logger, Instant start, string variable);

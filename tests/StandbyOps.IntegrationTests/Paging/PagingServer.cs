@@ -21,7 +21,13 @@ public sealed class PagingServer : IAsyncDisposable
     private readonly int _port = ServerProcess.FreePort();
     private string _configPath = string.Empty;
 
-    private PagingServer(FakeTwilioServer twilio) => Twilio = twilio;
+    private readonly string? _postgres;
+
+    private PagingServer(FakeTwilioServer twilio, string? postgres)
+    {
+        Twilio = twilio;
+        _postgres = postgres;
+    }
 
     public FakeTwilioServer Twilio { get; }
 
@@ -35,11 +41,15 @@ public sealed class PagingServer : IAsyncDisposable
 
     public Uri SmsWebhook => new(PublicUrl, "api/v1/twilio/sms");
 
-    /// <summary>Starts the fake Twilio and the server; <paramref name="acmeSystems"/> adds a <c>systems:</c> block (indented as acme's keys).</summary>
-    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null)
+    /// <summary>
+    /// Starts the fake Twilio and the server; <paramref name="acmeSystems"/> adds a <c>systems:</c> block (indented as acme's
+    /// keys); with <paramref name="postgres"/> (a connection string) the server keeps its store there instead of SQLite.
+    /// </summary>
+    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null, string? postgres = null)
     {
-        var paging = new PagingServer(await FakeTwilioServer.StartAsync());
-        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems));
+        var paging = new PagingServer(await FakeTwilioServer.StartAsync(), postgres);
+        var store = postgres is null ? string.Empty : "\nstore:\n  kind: postgres\n  connectionString: ${STANDBYOPS_PG}\n";
+        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems) + store);
         await paging.LaunchAsync(Start);
         return paging;
     }
@@ -122,6 +132,11 @@ public sealed class PagingServer : IAsyncDisposable
             ["STANDBYOPS_ADMIN_TOKEN"] = RunningServer.AdminSecret,
             ["STANDBYOPS_VIRTUAL_TIME"] = virtualTime,
         };
+        if (_postgres is not null)
+        {
+            environment["STANDBYOPS_PG"] = _postgres;
+        }
+
         Server = await ServerProcess.StartAsync(_configPath, _directory.File("data"), environment, _port);
         Admin = Server.ClientWithToken(RunningServer.AdminSecret);
         Pusher = await ClientAsync("pusher", "acme");

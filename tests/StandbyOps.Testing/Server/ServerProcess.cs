@@ -20,6 +20,11 @@ public sealed class ServerProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
+    /// <summary>Set to <c>postgres</c> to sweep the integration tests over PostgreSQL (<see cref="StartAsync"/>).</summary>
+    public const string StoreVariable = "STANDBYOPS_TEST_STORE";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TestDatabases = new();
+
     /// <summary>Where the server listens.</summary>
     public Uri BaseAddress => _process.BaseAddress;
 
@@ -52,6 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server and waits until <c>/readyz</c> answers 200.</summary>
     public static async Task<ServerProcess> StartAsync(string configPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, IEnumerable<string>? extraArguments = null)
     {
+        environment = await OnTestStoreAsync(configPath, dataDirectory, environment).ConfigureAwait(false);
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var info = StartInfo(["--urls", address.ToString().TrimEnd('/'), "--data-dir", dataDirectory, "--config", configPath, .. extraArguments ?? []], environment);
         var process = await ComponentProcess.StartAsync("The server", info, address, "/readyz", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
@@ -94,6 +100,34 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Kills the process if it still runs.</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    /// <summary>
+    /// With <see cref="StoreVariable"/><c>=postgres</c>, a server whose configuration names no store keeps it in a
+    /// PostgreSQL database of its own (one per data directory, so a restart finds its data): the whole integration suite
+    /// can be swept over PostgreSQL by hand, beyond the store tests that always run on both.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>?> OnTestStoreAsync(string configPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        if (Environment.GetEnvironmentVariable(StoreVariable) != "postgres" || !File.Exists(configPath))
+        {
+            return environment;
+        }
+
+        var text = await File.ReadAllTextAsync(configPath).ConfigureAwait(false);
+        if (text.StartsWith("store:", StringComparison.Ordinal) || (text.Contains("\nstore:", StringComparison.Ordinal) && !TestDatabases.ContainsKey(dataDirectory)))
+        {
+            return environment;
+        }
+
+        if (!TestDatabases.TryGetValue(dataDirectory, out var connectionString))
+        {
+            connectionString = await (await PostgresServer.SharedAsync().ConfigureAwait(false)).CreateDatabaseAsync("sweep").ConfigureAwait(false);
+            TestDatabases[dataDirectory] = connectionString;
+            await File.AppendAllTextAsync(configPath, "\nstore:\n  kind: postgres\n  connectionString: ${STANDBYOPS_PG}\n").ConfigureAwait(false);
+        }
+
+        return new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["STANDBYOPS_PG"] = connectionString };
+    }
 
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
