@@ -114,7 +114,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var text = await File.ReadAllTextAsync(configPath).ConfigureAwait(false);
-        if (text.StartsWith("store:", StringComparison.Ordinal) || (text.Contains("\nstore:", StringComparison.Ordinal) && !TestDatabases.ContainsKey(dataDirectory)))
+        var namesStore = text.StartsWith("store:", StringComparison.Ordinal) || text.Contains("\nstore:", StringComparison.Ordinal);
+        if (namesStore && !TestDatabases.ContainsKey(dataDirectory))
         {
             return environment;
         }
@@ -123,6 +124,10 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             connectionString = await (await PostgresServer.SharedAsync().ConfigureAwait(false)).CreateDatabaseAsync("sweep").ConfigureAwait(false);
             TestDatabases[dataDirectory] = connectionString;
+        }
+
+        if (!namesStore)
+        {
             await File.AppendAllTextAsync(configPath, "\nstore:\n  kind: postgres\n  connectionString: ${STANDBYOPS_PG}\n").ConfigureAwait(false);
         }
 
