@@ -90,6 +90,8 @@ public static partial class ServerHost
         {
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A key given twice is ambiguous (which one wins differs between parsers): refuse it as malformed JSON.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
