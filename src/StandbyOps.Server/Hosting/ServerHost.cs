@@ -68,7 +68,8 @@ public static partial class ServerHost
         services.AddSingleton<IDatabase>(sp =>
         {
             var writes = sp.GetRequiredService<ServerMetrics>().StoreWriteDuration;
-            return new SqliteDatabase(sp.GetRequiredService<StoreOptions>(), elapsed => writes.Observe(elapsed.TotalSeconds));
+            var live = sp.GetRequiredService<LiveConfig>();
+            return new SqliteDatabase(sp.GetRequiredService<StoreOptions>(), elapsed => writes.Observe(elapsed.TotalSeconds), () => live.Current.Server.StoreMaxSize);
         });
         services.AddSingleton<TokenStore>();
         services.AddSingleton<IntentStore>();
@@ -84,6 +85,7 @@ public static partial class ServerHost
         AddMonitoring(services);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreFullExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -103,6 +105,7 @@ public static partial class ServerHost
         var app = builder.Build();
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ActorSystem>());
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IntentRelay>());
+        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IDatabase>().WriteHealth);
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseMiddleware<PublicSchemeMiddleware>();
         app.UseExceptionHandler();
