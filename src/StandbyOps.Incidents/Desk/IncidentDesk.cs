@@ -256,6 +256,14 @@ public sealed class IncidentDesk
         return _database.ReadAsync(c => IncidentRows.ListAsync(c, filter), cancellationToken);
     }
 
+    /// <summary>At most <paramref name="limit"/> incidents matching <paramref name="filter"/> in queue order, continuing after <paramref name="after"/>.</summary>
+    public Task<IncidentQueuePage> ListPageAsync(IncidentFilter filter, IncidentCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.ReadAsync(c => IncidentRows.ListPageAsync(c, filter, after, limit), cancellationToken);
+    }
+
     /// <summary>Recounts the unresolved incidents for the <c>standbyops_incidents_open</c> gauge (at start and after each change).</summary>
     public Task RefreshOpenGaugeAsync(CancellationToken cancellationToken = default) => _announcer.RefreshOpenGaugeAsync(cancellationToken);
 
