@@ -12,6 +12,7 @@ using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Monitoring.Systems;
 using StandbyOps.Paging.Dispatch;
+using StandbyOps.Paging.Retention;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Metrics;
@@ -76,6 +77,9 @@ public static partial class ServerHost
         services.AddSingleton<IntentRelay>();
         services.AddSingleton<IntentRelayService>();
         services.AddHostedService(sp => sp.GetRequiredService<IntentRelayService>());
+        services.AddSingleton(RetentionPolicy.Default);
+        services.AddSingleton<RetentionSweep>();
+        services.AddHostedService<RetentionService>();
         services.AddSingleton<RuntimeState>();
         services.AddIncidents();
         services.AddPaging((sp, o) => o.Wake = () => sp.GetRequiredService<IntentRelayService>().Wake());
