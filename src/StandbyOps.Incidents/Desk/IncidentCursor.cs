@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
 using StandbyOps.Storage.Database;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Closing;
 using StandbyOps.Incidents.Observers;
