@@ -35,7 +35,7 @@ public static class Schema
                 revoked_at   TEXT NULL
             );
             """),
-        new(2, "store probe", """
+        new(3, "store probe", """
             CREATE TABLE store_probe (
                 id      INTEGER PRIMARY KEY,
                 filler  BLOB NOT NULL
