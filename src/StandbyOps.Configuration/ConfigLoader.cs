@@ -28,10 +28,10 @@ public static class ConfigLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(environment);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -42,6 +42,14 @@ public static class ConfigLoader
         {
             return FileProblem(path, $"configuration file '{Path.GetFullPath(path)}' cannot be read: {e.Message}",
                 "check that the file exists and the server's user may read it");
+        }
+
+        if (Utf8File.Decode(bytes, out var invalidAt) is not { } text)
+        {
+            var reader = new ConfigReader(path, environment);
+            reader.Error(invalidAt, $"the file is not valid UTF-8: byte(s) {Utf8File.DescribeBytes(bytes, invalidAt)} here are not a character",
+                "save the file as UTF-8 (most editors: 'Save with encoding' → UTF-8) and retype the characters around this position");
+            return new ConfigLoadResult(null, reader.Diagnostics.ToList());
         }
 
         return Load(text, path, environment);
@@ -161,6 +169,8 @@ public static class ConfigLoader
             reader.Error(stream.Documents[1].RootNode.Start, "the file holds more than one YAML document",
                 "keep one document: remove the '---' line and merge the sections");
         }
+
+        YamlTags.RejectUnknown(reader, stream.Documents[0].RootNode);
 
         return stream.Documents[0].RootNode;
     }

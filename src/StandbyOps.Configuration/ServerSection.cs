@@ -5,7 +5,7 @@ namespace StandbyOps.Configuration;
 /// <summary>Reads <c>server:</c>.</summary>
 internal static class ServerSection
 {
-    private static readonly string[] Keys = ["publicUrl"];
+    private static readonly string[] Keys = ["publicUrl", "storeMaxSize"];
 
     /// <summary>The server settings, and whether the file sets <c>publicUrl</c> itself.</summary>
     public static (ServerConfig Server, bool PublicUrlSet) Read(MappingReader top)
@@ -16,7 +16,8 @@ internal static class ServerSection
         }
 
         var publicUrl = server.Parse("publicUrl", ParsePublicUrl, ServerConfig.DefaultPublicUrl);
-        return (new ServerConfig(publicUrl), server.Has("publicUrl"));
+        var storeMaxSize = server.ParseOptional("storeMaxSize", ByteSizes.Parse);
+        return (new ServerConfig(publicUrl, storeMaxSize), server.Has("publicUrl"));
     }
 
     /// <summary>An http(s) base URL without query or fragment; its path is made to end with '/' so relative paths combine under it.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Closing;
 using StandbyOps.Incidents.Observers;
@@ -254,6 +255,14 @@ public sealed class IncidentDesk
     {
         ArgumentNullException.ThrowIfNull(filter);
         return _database.ReadAsync(c => IncidentRows.ListAsync(c, filter), cancellationToken);
+    }
+
+    /// <summary>At most <paramref name="limit"/> incidents matching <paramref name="filter"/> in queue order, continuing after <paramref name="after"/>.</summary>
+    public Task<IncidentQueuePage> ListPageAsync(IncidentFilter filter, IncidentCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.ReadAsync(c => IncidentRows.ListPageAsync(c, filter, after, limit), cancellationToken);
     }
 
     /// <summary>Recounts the unresolved incidents for the <c>standbyops_incidents_open</c> gauge (at start and after each change).</summary>

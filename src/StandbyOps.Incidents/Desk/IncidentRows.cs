@@ -42,6 +42,31 @@ internal static class IncidentRows
         return rows.Select(r => r.ToIncident()).ToList();
     }
 
+    /// <summary>At most <paramref name="limit"/> incidents in queue order after <paramref name="after"/> (keyset paging), plus whether more follow.</summary>
+    public static async Task<IncidentQueuePage> ListPageAsync(DbConnection connection, IncidentFilter filter, IncidentCursor? after, int limit)
+    {
+        var rows = (await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM incidents WHERE (@state IS NULL OR state = @state) AND (@customer IS NULL OR customer = @customer) " +
+            "AND (@afterCase IS NULL OR (priority, opened_at, case_number) > (@afterPriority, @afterOpened, @afterCase)) " +
+            "ORDER BY priority, opened_at, case_number LIMIT @take",
+            new
+            {
+                state = filter.State?.ToText(),
+                customer = filter.Customer,
+                afterPriority = after?.Priority,
+                afterOpened = after?.OpenedAt,
+                afterCase = after?.CaseNumber,
+                take = limit + 1,
+            }).ConfigureAwait(false)).Select(r => r.ToIncident()).ToList();
+        if (rows.Count <= limit)
+        {
+            return new IncidentQueuePage(rows, null);
+        }
+
+        rows.RemoveAt(limit);
+        return new IncidentQueuePage(rows, IncidentCursor.After(rows[^1]));
+    }
+
     /// <summary>Unresolved incidents counted per customer and priority (the open-incidents gauge).</summary>
     public static async Task<IReadOnlyList<(string Customer, string Priority, long Count)>> CountUnresolvedAsync(DbConnection connection)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using StandbyOps.Core.Incidents;
 
 namespace StandbyOps.Paging.Replies;
 
@@ -55,12 +56,12 @@ public static class ReplyParser
             return new AcknowledgeLatest();
         }
 
-        if (text.StartsWith("ACK", StringComparison.Ordinal) && IsCaseNumber(text.AsSpan(3)))
+        if (text.StartsWith("ACK", StringComparison.Ordinal) && CaseNumbers.IsWellFormed(text.AsSpan(3)))
         {
             return new AcknowledgeByCase(text[3..]);
         }
 
-        if (text.StartsWith("RES", StringComparison.Ordinal) && IsCaseNumber(text.AsSpan(3)))
+        if (text.StartsWith("RES", StringComparison.Ordinal) && CaseNumbers.IsWellFormed(text.AsSpan(3)))
         {
             return new ResolveByCase(text[3..]);
         }
@@ -72,13 +73,6 @@ public static class ReplyParser
 
         return new UnknownReply(body ?? string.Empty);
     }
-
-    /// <summary>True for a case number <c>YYYY-NNNNNN</c>.</summary>
-    public static bool IsCaseNumber(ReadOnlySpan<char> text) =>
-        text.Length == 11
-        && text[4] == '-'
-        && IsDigits(text[..4])
-        && IsDigits(text[5..]);
 
     private static bool TryParseCode(string text, out int code, out char action)
     {

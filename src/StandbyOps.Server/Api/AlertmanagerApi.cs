@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StandbyOps.Monitoring.Alertmanager;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Problems;
 using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Api;
@@ -47,7 +48,7 @@ public static partial class AlertmanagerApi
         {
             return TypedResults.Ok(await receiver.ReceiveAsync(webhook!, scope, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !StoreFullExceptionHandler.IsStoreFull(e))
         {
             LogDeskFailed(loggers.CreateLogger(typeof(AlertmanagerApi).FullName!), e);
             return TypedResults.Problem(

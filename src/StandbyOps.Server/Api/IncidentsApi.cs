@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Pages;
@@ -19,6 +20,12 @@ public static class IncidentsApi
 {
     /// <summary>The longest note accepted.</summary>
     public const int MaxNoteLength = IncidentDesk.MaxNoteLength;
+
+    /// <summary>Incidents per page when the query names no <c>limit</c>.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The largest <c>limit</c> accepted.</summary>
+    public const int MaxLimit = 500;
 
     /// <summary>An incident in the queue.</summary>
     public record IncidentResponse(
@@ -70,7 +77,10 @@ public static class IncidentsApi
     public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/incidents").WithTags("Incidents");
-        group.MapGet("/", ListAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin, TokenRole.Customer);
+        group.MapGet("/", ListAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin, TokenRole.Customer)
+            .WithSummary("The queue, one page at a time")
+            .WithDescription($"Incidents by priority, then opening instant. `limit` (default {DefaultLimit}, at most {MaxLimit}) caps a page; " +
+                "when more follow, the response carries `Link: <…&cursor=…>; rel=\"next\"`: follow it as given (the cursor is opaque).");
         group.MapGet("/{caseNumber}", GetAsync).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin, TokenRole.Customer);
         group.MapPost("/{caseNumber}/acknowledge", (string caseNumber, ClaimsPrincipal user, IncidentDesk desk, CancellationToken ct) =>
             ActAsync(caseNumber, desk, (d, who) => d.AcknowledgeAsync(caseNumber, who, Via.Api, ct), user, ct)).RequireRoles(TokenRole.Desk, TokenRole.Engineer, TokenRole.Admin);
@@ -82,8 +92,28 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<IncidentResponse[]>, ValidationProblem>> ListAsync(
-        string? state, string? customer, ClaimsPrincipal user, IncidentDesk desk, CancellationToken cancellationToken)
+        string? state, string? customer, int? limit, string? cursor, ClaimsPrincipal user, IncidentDesk desk, HttpContext http, CancellationToken cancellationToken)
     {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["limit"] = [$"'{limit}' is not a page size: use 1 to {MaxLimit} (default {DefaultLimit})."] },
+                title: "The incident query is invalid");
+        }
+
+        IncidentCursor? after = null;
+        if (cursor is not null)
+        {
+            if (!IncidentCursor.TryDecode(cursor, out var decoded))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["cursor"] = ["This is not a cursor of this API: follow the Link rel=\"next\" of a previous page as given, or leave it out to start at the top."] },
+                    title: "The incident query is invalid");
+            }
+
+            after = decoded;
+        }
+
         IncidentState? wanted = null;
         if (state is not null)
         {
@@ -109,8 +139,23 @@ public static class IncidentsApi
             customer = own;
         }
 
-        var incidents = await desk.ListAsync(new IncidentFilter(wanted, string.IsNullOrWhiteSpace(customer) ? null : customer), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(incidents.Select(ToResponse).ToArray());
+        var page = await desk.ListPageAsync(
+            new IncidentFilter(wanted, string.IsNullOrWhiteSpace(customer) ? null : customer), after, limit ?? DefaultLimit, cancellationToken).ConfigureAwait(false);
+        if (page.Next is { } next)
+        {
+            http.Response.Headers.Link = $"<{NextPageUrl(http.Request, next)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Incidents.Select(ToResponse).ToArray());
+    }
+
+    /// <summary>The same query (path and every parameter but the cursor) continuing after <paramref name="next"/>.</summary>
+    private static string NextPageUrl(HttpRequest request, IncidentCursor next)
+    {
+        var query = request.Query.Where(q => q.Key != "cursor")
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            .Append(KeyValuePair.Create("cursor", (string?)next.Encode()));
+        return request.PathBase + request.Path + QueryString.Create(query).ToUriComponent();
     }
 
     private static async Task<Results<Ok<IncidentDetailResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(

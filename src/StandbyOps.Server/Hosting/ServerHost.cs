@@ -12,6 +12,7 @@ using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Monitoring.Systems;
 using StandbyOps.Paging.Dispatch;
+using StandbyOps.Paging.Retention;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Metrics;
@@ -67,13 +68,17 @@ public static partial class ServerHost
         services.AddSingleton<IDatabase>(sp =>
         {
             var writes = sp.GetRequiredService<ServerMetrics>().StoreWriteDuration;
-            return StoreFactory.Open(config.Store, settings.DataDirectory, elapsed => writes.Observe(elapsed.TotalSeconds));
+            var live = sp.GetRequiredService<LiveConfig>();
+            return StoreFactory.Open(config.Store, settings.DataDirectory, elapsed => writes.Observe(elapsed.TotalSeconds), () => live.Current.Server.StoreMaxSize);
         });
         services.AddSingleton<TokenStore>();
         services.AddSingleton<IntentStore>();
         services.AddSingleton<IntentRelay>();
         services.AddSingleton<IntentRelayService>();
         services.AddHostedService(sp => sp.GetRequiredService<IntentRelayService>());
+        services.AddSingleton(RetentionPolicy.Default);
+        services.AddSingleton<RetentionSweep>();
+        services.AddHostedService<RetentionService>();
         services.AddSingleton<RuntimeState>();
         services.AddIncidents();
         services.AddPaging((sp, o) => o.Wake = () => sp.GetRequiredService<IntentRelayService>().Wake());
@@ -83,12 +88,15 @@ public static partial class ServerHost
         AddMonitoring(services);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreFullExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A key given twice is ambiguous (which one wins differs between parsers): refuse it as malformed JSON.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -100,6 +108,7 @@ public static partial class ServerHost
         var app = builder.Build();
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ActorSystem>());
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IntentRelay>());
+        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IDatabase>().WriteHealth);
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseMiddleware<PublicSchemeMiddleware>();
         app.UseExceptionHandler();

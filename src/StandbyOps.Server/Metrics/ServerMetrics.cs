@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StandbyOps.Actors;
 using StandbyOps.Metrics;
 using StandbyOps.Metrics.Instruments;
+using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Server.Metrics;
@@ -65,6 +66,15 @@ public sealed class ServerMetrics : IDisposable
         _callbacks.Add(Registry.GaugeFunc("standbyops_intent_due_lag_seconds", "How long the most overdue unfinished intent had been due at the relay's last look.", () => stats.DueLagSeconds));
         _callbacks.Add(Registry.CounterFunc("standbyops_intent_runs_total", "Finished intent runs by kind and outcome (a failed run is retried with backoff).", ["kind", "outcome"],
             () => stats.Runs.Select(r => new LabelledValue([r.Kind, r.Outcome], r.Count))));
+    }
+
+    /// <summary>Exposes writes refused for lack of space, and whether the store is full now (see alerts/: StandbyOpsStoreFull).</summary>
+    public void Observe(StoreWriteHealth health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        _callbacks.Add(Registry.CounterFunc("standbyops_store_write_failures_total", "Store writes that failed and were not committed, by reason (disk_full: no space left).", ["reason"],
+            () => [new LabelledValue(["disk_full"], health.DiskFullFailures)]));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_store_full", "1 while the last store write failed for lack of space (writes answer 503, /readyz is not ready), else 0.", () => health.Full ? 1 : 0));
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         }
 
         var detail = bad.InnerException is JsonException json
-            ? $"{bad.Message} {json.Message}"
+            ? $"{bad.Message} {Describe(json)}"
             : bad.Message;
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -36,6 +36,12 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             },
         }).ConfigureAwait(false);
     }
+
+    /// <summary>The reader's message with where it stopped; a duplicate key's message lacks the position, so it is added from the exception.</summary>
+    private static string Describe(JsonException json) =>
+        json.Path is null || json.Message.Contains("Path:", StringComparison.Ordinal)
+            ? json.Message
+            : $"{json.Message} Path: {json.Path} | LineNumber: {json.LineNumber} | BytePositionInLine: {json.BytePositionInLine}.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;

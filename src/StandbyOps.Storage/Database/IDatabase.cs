@@ -33,4 +33,13 @@ public interface IDatabase
 
     /// <summary>True when the store answers a trivial query (readiness).</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether writes currently commit; a write refused for lack of space throws <see cref="StoreFullException"/>.</summary>
+    StoreWriteHealth WriteHealth { get; }
+
+    /// <summary>
+    /// True when a write can commit (readiness). While the last write failed for lack of space this commits a
+    /// page-sized probe row (and removes it), so readiness returns by itself once space does.
+    /// </summary>
+    Task<bool> IsWritableAsync(CancellationToken cancellationToken = default);
 }

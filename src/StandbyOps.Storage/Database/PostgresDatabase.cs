@@ -40,16 +40,27 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         var started = Stopwatch.GetTimestamp();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        T result;
+        try
         {
-            command.Parameters.AddWithValue("key", WriteLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+            {
+                command.Parameters.AddWithValue("key", WriteLockKey);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            result = await work(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DiskFull)
+        {
+            WriteHealth.RecordFull();
+            throw new StoreFullException($"The store ({Location}) is full: the write was not committed.", e);
         }
 
-        var result = await work(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        WriteHealth.RecordCommitted();
         _observeWrite?.Invoke(Stopwatch.GetElapsedTime(started));
         return result;
     }
@@ -95,6 +106,36 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }
         catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public StoreWriteHealth WriteHealth { get; } = new();
+
+    /// <inheritdoc />
+    public async Task<bool> IsWritableAsync(CancellationToken cancellationToken = default)
+    {
+        if (!WriteHealth.Full)
+        {
+            return true;
+        }
+
+        try
+        {
+            // Committing (then removing) a row of a few pages proves the server has room again.
+            await WriteAsync(async (c, t) =>
+            {
+                await using var insert = new NpgsqlCommand("INSERT INTO store_probe (id, filler) VALUES (1, @filler)", (NpgsqlConnection)c, (NpgsqlTransaction)t);
+                insert.Parameters.AddWithValue("filler", new byte[32 * 1024]);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using var delete = new NpgsqlCommand("DELETE FROM store_probe", (NpgsqlConnection)c, (NpgsqlTransaction)t);
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreFullException)
         {
             return false;
         }

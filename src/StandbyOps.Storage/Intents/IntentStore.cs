@@ -25,6 +25,10 @@ public sealed class IntentStore(IDatabase database)
     public Task<string> AddAsync(string kind, string payload, Instant createdAt, Instant dueAt, CancellationToken cancellationToken = default) =>
         database.WriteAsync((c, t) => AddAsync(c, t, kind, payload, createdAt, dueAt), cancellationToken);
 
+    /// <summary>Deletes intents that finished before <paramref name="before"/> (retention); pending ones are never touched. Returns how many.</summary>
+    public Task<int> DeleteCompletedBeforeAsync(Instant before, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync("DELETE FROM intents WHERE completed_at IS NOT NULL AND completed_at < @before", new { before }, t), cancellationToken);
+
     /// <summary>Pending intents due at or before <paramref name="now"/>, oldest due first.</summary>
     public Task<IReadOnlyList<Intent>> DueAsync(Instant now, int limit, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<Intent>>(async c => (await c.QueryAsync<IntentRow>(

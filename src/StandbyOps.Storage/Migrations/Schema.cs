@@ -35,5 +35,11 @@ public static class Schema
                 revoked_at   TEXT NULL
             );
             """),
+        new(3, "store probe", """
+            CREATE TABLE store_probe (
+                id      INTEGER PRIMARY KEY,
+                filler  BLOB NOT NULL
+            );
+            """),
     ];
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Tests.Support;
 using static StandbyOps.Incidents.Tests.Support.Signals;
@@ -56,6 +57,7 @@ public sealed class CaseNumberTests
     [Theory]
     [InlineData("2026-000042", true)]
     [InlineData("2026-1000000", true)]
+    [InlineData("2026-0000042", false)]
     [InlineData("2026-00004", false)]
     [InlineData("2026-000000", false)]
     [InlineData("26-000042", false)]

@@ -1,3 +1,4 @@
+using StandbyOps.Core.Incidents;
 using StandbyOps.Paging.Replies;
 
 namespace StandbyOps.Paging.Tests.Replies;
@@ -48,12 +49,24 @@ public sealed class ReplyParserTests
     [MemberData(nameof(Table))]
     public void Parse_reads_the_reply(string? body, SmsReply expected) => Assert.Equal(expected, ReplyParser.Parse(body));
 
+    /// <summary>The reply parser and the desk read case numbers by one rule (Core's <c>CaseNumbers</c>): what the desk issues, a reply names.</summary>
     [Theory]
     [InlineData("2026-000041", true)]
+    [InlineData("2026-1000000", true)]
+    [InlineData("2026-0000041", false)]
+    [InlineData("2026-000000", false)]
     [InlineData("2026-00004", false)]
     [InlineData("2026_000041", false)]
     [InlineData("20260000041", false)]
     [InlineData("2026-00004a", false)]
-    public void Case_numbers_are_year_dash_six_digits(string text, bool expected) =>
-        Assert.Equal(expected, ReplyParser.IsCaseNumber(text));
+    public void A_reply_names_a_case_exactly_when_the_desk_would_accept_it(string caseNumber, bool accepted)
+    {
+        Assert.Equal(accepted, CaseNumbers.IsWellFormed(caseNumber));
+        Assert.Equal(accepted ? new AcknowledgeByCase(caseNumber) : new UnknownReply($"ACK {caseNumber}"), ReplyParser.Parse($"ACK {caseNumber}"));
+        Assert.Equal(accepted ? new ResolveByCase(caseNumber) : new UnknownReply($"RES {caseNumber}"), ReplyParser.Parse($"RES {caseNumber}"));
+    }
+
+    [Fact]
+    public void The_case_after_999999_in_a_year_is_acknowledged_by_sms_like_any_other() =>
+        Assert.Equal(new AcknowledgeByCase(CaseNumbers.Format(2026, 1_000_000)), ReplyParser.Parse("ack 2026-1000000"));
 }
