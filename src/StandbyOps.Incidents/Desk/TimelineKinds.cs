@@ -14,6 +14,9 @@ public static class TimelineKinds
     public const string Resolved = "resolved";
     public const string Closed = "closed";
     public const string Note = "note";
+
+    /// <summary>A note the customer may read (a customer's own comment, or staff's note marked public).</summary>
+    public const string PublicNote = "public-note";
     public const string SlaBreached = "sla-breached";
 
     /// <summary>The longest kind accepted.</summary>

@@ -14,6 +14,7 @@ using StandbyOps.Monitoring.Systems;
 using StandbyOps.Paging.Dispatch;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Desk;
 using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
@@ -79,6 +80,7 @@ public static partial class ServerHost
         services.AddIncidents();
         services.AddPaging((sp, o) => o.Wake = () => sp.GetRequiredService<IntentRelayService>().Wake());
         services.AddBilling();
+        services.AddDeskServices();
         services.AddRota();
         services.AddPushIngest();
         AddMonitoring(services);
@@ -124,6 +126,7 @@ public static partial class ServerHost
         app.MapBillingApi();
         app.MapOnCallApi();
         app.MapHolidaysApi();
+        app.MapDeskApi();
         app.MapWebUi();
         if (scheduler is VirtualTime virtualTime)
         {

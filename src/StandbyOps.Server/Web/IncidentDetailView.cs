@@ -8,7 +8,7 @@ namespace StandbyOps.Server.Web;
 
 /// <summary>
 /// One incident: its facts, the buttons that apply to its state (for desk, engineers and admins), the note
-/// form, its timeline and its pages. A customer sees the facts and the timeline, no buttons and no pages
+/// form, its timeline and its pages. A customer sees the facts and the timeline without internal notes, a comment form, no buttons and no pages
 /// (those list the engineers' phone numbers).
 /// </summary>
 public static class IncidentDetailView
@@ -40,11 +40,11 @@ public static class IncidentDetailView
             <dt>Resolved</dt><dd>{WebTimes.Time(i.ResolvedAt, zone)}</dd>
             <dt>Times in</dt><dd>{zone.Id}</dd>
             </dl>
-            {(responder ? NoteForm(i, context, page, note) : Html.Empty)}
+            {(responder ? NoteForm(i, context, page, note) : CommentForm(i, context, page))}
             <h2>Timeline</h2>
             <div class="scroll"><table class="cards">
             <thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead>
-            <tbody>{detail.Timeline.Select(e => Entry(e, zone))}</tbody>
+            <tbody>{detail.Timeline.Where(e => responder || e.Kind != TimelineKinds.Note).Select(e => Entry(e, zone))}</tbody>
             </table></div>
             {(responder ? Pages(detail.Pages, zone) : Html.Empty)}
             """);
@@ -80,7 +80,18 @@ public static class IncidentDetailView
         {(note is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\">{note.Error}</p>"))}
         <label for="note">Add note</label>
         <textarea id="note" name="text" maxlength="{IncidentDesk.MaxNoteLength}" required>{note?.Text}</textarea>
+        <p><label><input type="checkbox" name="public" value="on"> The customer may read this note</label></p>
         <p><button type="submit">Add note</button></p>
+        </form>
+        """);
+
+    /// <summary>A customer's comment on its own ticket: always public.</summary>
+    private static Html CommentForm(Incident i, HttpContext context, WebPage page) => Html.Of($"""
+        <form method="post" action="{IncidentPages.PathOf(i.CaseNumber)}/comments">
+        {page.FormToken(context)}
+        <label for="comment">Add comment</label>
+        <textarea id="comment" name="text" maxlength="{IncidentDesk.MaxNoteLength}" required></textarea>
+        <p><button type="submit">Add comment</button></p>
         </form>
         """);
 

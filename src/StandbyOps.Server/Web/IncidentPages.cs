@@ -51,7 +51,7 @@ public static class IncidentPages
 
         // Several lists merged: the desk's queue order again, priority first, then first come first served.
         var queue = incidents.OrderBy(i => i.Priority).ThenBy(i => i.OpenedAt).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
-        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current));
+        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers)));
     }
 
     private static async Task<ContentHttpResult> DetailAsync(string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
@@ -86,7 +86,8 @@ public static class IncidentPages
                 : page.Render(context, caseNumber, IncidentDetailView.Render(detail, context, page, live.Current, new NoteDraft(text, $"A note needs 1 to {IncidentDesk.MaxNoteLength} characters.")), StatusCodes.Status400BadRequest);
         }
 
-        return await ActAsync(caseNumber, context, page, who => desk.AddNoteAsync(caseNumber, who, text, cancellationToken)).ConfigureAwait(false);
+        var isPublic = form["public"].ToString() == "on";
+        return await ActAsync(caseNumber, context, page, who => desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ActAsync(
