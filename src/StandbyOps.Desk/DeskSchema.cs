@@ -22,5 +22,44 @@ public static class DeskSchema
                 created_at      TEXT NOT NULL
             );
             """),
+        new(1401, "desk mail", """
+            CREATE TABLE desk_updates_sent (
+                case_number  TEXT NOT NULL,
+                number       INTEGER NOT NULL,
+                sent_at      TEXT NOT NULL,
+                PRIMARY KEY (case_number, number)
+            );
+            CREATE TABLE desk_mail_seen (
+                folder        TEXT NOT NULL,
+                uid_validity  BIGINT NOT NULL,
+                uid           BIGINT NOT NULL,
+                message_id    TEXT NOT NULL,
+                outcome       TEXT NOT NULL,
+                seen_at       TEXT NOT NULL,
+                PRIMARY KEY (folder, uid_validity, uid)
+            );
+            CREATE INDEX ix_desk_mail_seen_message ON desk_mail_seen (message_id);
+            CREATE TABLE desk_triage (
+                id            TEXT PRIMARY KEY,
+                message_id    TEXT NOT NULL UNIQUE,
+                sender        TEXT NOT NULL,
+                subject       TEXT NOT NULL,
+                body          TEXT NOT NULL,
+                received_at   TEXT NOT NULL,
+                state         TEXT NOT NULL,
+                case_number   TEXT NULL,
+                decided_by    TEXT NULL
+            );
+            CREATE TABLE desk_attachments (
+                id            TEXT PRIMARY KEY,
+                message_id    TEXT NOT NULL,
+                owner         TEXT NOT NULL,
+                file_name     TEXT NOT NULL,
+                content_type  TEXT NOT NULL,
+                size          BIGINT NOT NULL,
+                content       BLOB NOT NULL
+            );
+            CREATE INDEX ix_desk_attachments_owner ON desk_attachments (owner);
+            """),
     ];
 }

@@ -1,22 +1,41 @@
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StandbyOps.Configuration;
+using StandbyOps.Desk.Intake;
+using StandbyOps.Desk.Mail;
 using StandbyOps.Desk.Tickets;
-using StandbyOps.Incidents.Desk;
-using StandbyOps.Storage.Database;
+using StandbyOps.Incidents.Observers;
+using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Desk;
 
-/// <summary>Registers the service desk. Expects the host's <c>IDatabase</c>, <c>IClock</c>, <c>StandbyOpsConfig</c> and the incident desk.</summary>
+/// <summary>Registers the service desk. Expects the host's <c>IDatabase</c>, <c>IClock</c>, <c>StandbyOpsConfig</c>, the incident desk and the intent relay.</summary>
 public static class DeskServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="TicketDesk"/>.</summary>
-    public static IServiceCollection AddDesk(this IServiceCollection services)
+    /// <summary>
+    /// Adds <see cref="TicketDesk"/>, the mail outbox and its SMTP sender, the ticket notifier (an incident observer),
+    /// periodic updates, the triage queue and the IMAP intake (which idles when <c>mail.imap</c> is not configured).
+    /// </summary>
+    public static IServiceCollection AddDesk(this IServiceCollection services, Action<IServiceProvider, DeskOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(sp =>
+        {
+            var options = new DeskOptions();
+            configure?.Invoke(sp, options);
+            return options;
+        });
         // The configuration is asked for at each use, so a reload is followed.
-        services.AddSingleton(sp => new TicketDesk(
-            sp.GetRequiredService<IDatabase>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IncidentDesk>(), () => sp.GetRequiredService<StandbyOpsConfig>()));
+        services.TryAddSingleton<Func<StandbyOpsConfig>>(sp => () => sp.GetRequiredService<StandbyOpsConfig>());
+        services.AddSingleton<TicketDesk>();
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<TicketNotifier>();
+        services.AddSingleton<IIncidentObserver>(sp => sp.GetRequiredService<TicketNotifier>());
+        services.AddSingleton<IIntentHandler, SmtpMailSender>();
+        services.AddSingleton<IIntentHandler, PeriodicUpdateHandler>();
+        services.AddSingleton<TriageQueue>();
+        services.AddSingleton<MailIntakeProcessor>();
+        services.AddHostedService<MailIntakeService>();
         return services;
     }
 }

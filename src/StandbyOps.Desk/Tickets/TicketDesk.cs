@@ -40,7 +40,11 @@ public sealed class TicketDesk
     }
 
     /// <summary>Checks <paramref name="ticket"/> against the configuration and opens it as <paramref name="openedBy"/>; or says what is wrong, by field.</summary>
-    public async Task<TicketOpening> OpenAsync(NewTicket ticket, Actor openedBy, CancellationToken cancellationToken = default)
+    /// <param name="dedupKey">
+    /// A key of the caller's (e-mail intake derives one from the Message-ID), so opening the same ticket again while it
+    /// is not closed counts as a repeat instead of a second ticket; null: a new key each time.
+    /// </param>
+    public async Task<TicketOpening> OpenAsync(NewTicket ticket, Actor openedBy, CancellationToken cancellationToken = default, string? dedupKey = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(openedBy);
@@ -93,7 +97,7 @@ public sealed class TicketDesk
         }
 
         var now = _clock.GetCurrentInstant();
-        var dedupKey = DedupPrefix + Guid.NewGuid().ToString("N");
+        dedupKey ??= DedupPrefix + Guid.NewGuid().ToString("N");
         await _database.WriteAsync(
             (c, t) => TicketRows.InsertAsync(c, t, dedupKey, ticket, reporter, description, openedBy.ToString(), now), cancellationToken).ConfigureAwait(false);
         var reason = string.Create(CultureInfo.InvariantCulture, $"reported by {reporter} via {ticket.Channel}{(description.Length == 0 ? string.Empty : ": " + description)}");

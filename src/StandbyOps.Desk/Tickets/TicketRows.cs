@@ -11,7 +11,7 @@ internal static class TicketRows
     public static Task InsertAsync(DbConnection connection, DbTransaction transaction, string dedupKey, NewTicket ticket, string reporter, string description, string openedBy, Instant at) =>
         connection.ExecuteAsync(
             "INSERT INTO desk_tickets (dedup_key, channel, reporter, reporter_email, description, opened_by, created_at) " +
-            "VALUES (@dedupKey, @channel, @reporter, @email, @description, @openedBy, @at)",
+            "VALUES (@dedupKey, @channel, @reporter, @email, @description, @openedBy, @at) ON CONFLICT DO NOTHING",
             new { dedupKey, channel = ticket.Channel, reporter, email = ticket.ReporterEmail, description, openedBy, at = InstantTypeHandler.Format(at) },
             transaction);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
@@ -68,7 +69,7 @@ public static class IncidentPages
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> NoteAsync(
-        string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+        string caseNumber, HttpContext context, IncidentDesk desk, TicketNotifier notifier, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -87,7 +88,16 @@ public static class IncidentPages
         }
 
         var isPublic = form["public"].ToString() == "on";
-        return await ActAsync(caseNumber, context, page, who => desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken)).ConfigureAwait(false);
+        return await ActAsync(caseNumber, context, page, async who =>
+        {
+            var change = await desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken).ConfigureAwait(false);
+            if (isPublic && change.Changed)
+            {
+                await notifier.OnPublicNoteAsync(change.Incident!, text).ConfigureAwait(false);
+            }
+
+            return change;
+        }).ConfigureAwait(false);
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ActAsync(
