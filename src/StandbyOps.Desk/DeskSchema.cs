@@ -61,5 +61,15 @@ public static class DeskSchema
             );
             CREATE INDEX ix_desk_attachments_owner ON desk_attachments (owner);
             """),
+        new(1402, "desk internal links", """
+            CREATE TABLE desk_links (
+                case_number  TEXT NOT NULL,
+                url          TEXT NOT NULL,
+                label        TEXT NOT NULL,
+                added_by     TEXT NOT NULL,
+                added_at     TEXT NOT NULL,
+                PRIMARY KEY (case_number, url)
+            );
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StandbyOps.Configuration;
 using StandbyOps.Desk.Intake;
+using StandbyOps.Desk.Links;
 using StandbyOps.Desk.Mail;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Observers;
@@ -34,6 +35,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, SmtpMailSender>();
         services.AddSingleton<IIntentHandler, PeriodicUpdateHandler>();
         services.AddSingleton<TriageQueue>();
+        services.AddSingleton<TicketLinks>();
         services.AddSingleton<MailIntakeProcessor>();
         services.AddHostedService<MailIntakeService>();
         return services;

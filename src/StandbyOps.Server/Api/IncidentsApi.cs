@@ -184,11 +184,11 @@ public static class IncidentsApi
 
     /// <summary>
     /// The detail as the caller may see it: staff see everything; a customer (<paramref name="showPhones"/> false)
-    /// sees no engineer's number and no internal note.
+    /// sees no engineer's number, no internal note and no internal ticket link.
     /// </summary>
     internal static IncidentDetailResponse ToResponse(IncidentDetail detail, bool showPhones) => new(
         ToResponse(detail.Incident),
-        detail.Timeline.Where(e => showPhones || e.Kind != TimelineKinds.Note)
+        detail.Timeline.Where(e => showPhones || !TimelineKinds.IsInternal(e.Kind))
             .Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
         detail.Pages.Select(p => ToResponse(p, showPhones)).ToArray());
 

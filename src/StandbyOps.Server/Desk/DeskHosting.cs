@@ -17,5 +17,6 @@ public static class DeskHosting
         routes.MapTicketsApi();
         routes.MapTriageApi();
         routes.MapMailOutboxApi();
+        routes.MapLinksApi();
     }
 }

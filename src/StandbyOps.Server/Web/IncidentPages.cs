@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StandbyOps.Desk.Links;
 using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
@@ -52,10 +53,11 @@ public static class IncidentPages
 
         // Several lists merged: the desk's queue order again, priority first, then first come first served.
         var queue = incidents.OrderBy(i => i.Priority).ThenBy(i => i.OpenedAt).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
-        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers)));
+        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers), canTriage: context.User.HasAny(TriagePages.Triagers)));
     }
 
-    private static async Task<ContentHttpResult> DetailAsync(string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> DetailAsync(
+        string caseNumber, HttpContext context, IncidentDesk desk, TicketLinks links, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -63,9 +65,14 @@ public static class IncidentPages
         }
 
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
-        return detail is null || !IsVisible(context, detail.Incident)
-            ? NotFound(context, page, caseNumber)
-            : page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null));
+        if (detail is null || !IsVisible(context, detail.Incident))
+        {
+            return NotFound(context, page, caseNumber);
+        }
+
+        // Internal links are staff-only: a customer's page never even loads them.
+        var linked = context.User.HasAny(WebRoles.Responders) ? await links.ListAsync(caseNumber, cancellationToken).ConfigureAwait(false) : null;
+        return page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null, linked));
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> NoteAsync(

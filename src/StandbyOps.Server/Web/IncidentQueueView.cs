@@ -9,7 +9,8 @@ public static class IncidentQueueView
 {
     /// <summary>The page body for <paramref name="queue"/>, already in queue order.</summary>
     /// <param name="canOpen">Shows the link to the new-ticket form (desk, admin, customers).</param>
-    public static Html Render(IReadOnlyList<Incident> queue, QueueFilter filter, StandbyOpsConfig config, bool canOpen = false)
+    /// <param name="canTriage">Shows the link to the triage queue (desk, admin).</param>
+    public static Html Render(IReadOnlyList<Incident> queue, QueueFilter filter, StandbyOpsConfig config, bool canOpen = false, bool canTriage = false)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(filter);
@@ -28,7 +29,7 @@ public static class IncidentQueueView
                 """);
         return Html.Of($"""
             <h1>Incidents</h1>
-            {(canOpen ? Html.Of($"<p><a href=\"{TicketPages.NewPath}\">New ticket</a></p>") : Html.Empty)}
+            {(canOpen ? Html.Of($"<p><a href=\"{TicketPages.NewPath}\">New ticket</a>{(canTriage ? Html.Of($" · <a href=\"{TriagePages.Path}\">Triage</a>") : Html.Empty)}</p>") : Html.Empty)}
             <nav class="filters" aria-label="State">{filters}</nav>
             {table}
             """);

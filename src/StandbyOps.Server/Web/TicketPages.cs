@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StandbyOps.Desk.Links;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Api;
@@ -29,6 +30,24 @@ public static class TicketPages
             .RequireWebRoles(Openers).ExcludeFromDescription();
         routes.MapPost(NewPath, OpenAsync).RequireWebRoles(Openers).RequireFormToken().ExcludeFromDescription();
         routes.MapPost("/incidents/{caseNumber}/comments", CommentAsync).RequireWebRoles([TokenRole.Customer]).RequireFormToken().ExcludeFromDescription();
+        routes.MapPost("/incidents/{caseNumber}/links", LinkAsync).RequireWebRoles(WebRoles.Responders).RequireFormToken().ExcludeFromDescription();
+    }
+
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> LinkAsync(
+        string caseNumber, HttpContext context, TicketLinks links, WebPage page, CancellationToken cancellationToken)
+    {
+        var form = await context.Request.ReadFormOrEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var url = form["url"].ToString();
+        var label = form["label"].ToString();
+        var errors = TicketLinks.Validate(url, label);
+        if (errors.Count > 0)
+        {
+            return page.Error(context, StatusCodes.Status400BadRequest, "The link is invalid", string.Join(" ", errors.SelectMany(e => e.Value)));
+        }
+
+        return CaseNumbers.IsWellFormed(caseNumber) && await links.PutAsync(caseNumber, url, label, context.User.ActorOf(), cancellationToken).ConfigureAwait(false)
+            ? TypedResults.LocalRedirect(IncidentPages.PathOf(caseNumber))
+            : page.Error(context, StatusCodes.Status404NotFound, "Incident not found", $"There is no incident {caseNumber}.");
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> OpenAsync(

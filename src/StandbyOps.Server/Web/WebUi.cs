@@ -24,6 +24,7 @@ public static class WebUi
         routes.MapLoginPages();
         routes.MapIncidentPages();
         routes.MapTicketPages();
+        routes.MapTriagePages();
         routes.MapSystemPages();
         routes.MapOnCallPages();
         routes.MapInvoicePages();

@@ -113,6 +113,33 @@ public sealed class TicketsApiTests(WebServer running) : IClassFixture<WebServer
         Assert.DoesNotContain(customer, e => e.Kind == "note");
     }
 
+    [Fact]
+    public async Task Internal_links_are_for_staff_only_and_never_reach_the_customer()
+    {
+        using var acme = await running.ClientAsync("customer", "acme");
+        using var engineer = await running.ClientAsync("engineer");
+        var caseNumber = CaseOf(await HttpAssert.JsonAsync(
+            await acme.PostAsJsonAsync("/api/v1/incidents", new { system = "web", title = "Basket forgets items" }), HttpStatusCode.Created));
+
+        var links = await HttpAssert.JsonAsync(
+            await engineer.PutAsJsonAsync($"/api/v1/incidents/{caseNumber}/links", new { url = "https://dev.example/issues/DEV-4711", label = "DEV-4711" }), HttpStatusCode.OK);
+        await HttpAssert.JsonAsync(
+            await engineer.PutAsJsonAsync($"/api/v1/incidents/{caseNumber}/links", new { url = "https://dev.example/issues/DEV-4711", label = "DEV-4711" }), HttpStatusCode.OK);
+        var bad = await HttpAssert.ProblemAsync(
+            await engineer.PutAsJsonAsync($"/api/v1/incidents/{caseNumber}/links", new { url = "javascript:alert(1)", label = "" }), HttpStatusCode.BadRequest);
+        await HttpAssert.ProblemAsync(
+            await engineer.PutAsJsonAsync("/api/v1/incidents/2026-999999/links", new { url = "https://dev.example/x", label = "X" }), HttpStatusCode.NotFound);
+
+        var link = Assert.Single(links.EnumerateArray());
+        Assert.Equal("DEV-4711", link.GetProperty("label").GetString());
+        Assert.Equal(["label", "url"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Single(Entries(await running.IncidentAsync(caseNumber)), e => e.Kind == "internal-link");
+        Assert.Equal(HttpStatusCode.Forbidden, (await acme.GetAsync($"/api/v1/incidents/{caseNumber}/links")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await acme.PutAsJsonAsync($"/api/v1/incidents/{caseNumber}/links", new { url = "https://x.example/", label = "x" })).StatusCode);
+        var seenByCustomer = await HttpAssert.JsonAsync(await acme.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
+        Assert.DoesNotContain("DEV-4711", seenByCustomer.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static bool IsNote((string Kind, string Text) entry) => entry.Kind is "note" or "public-note";
 
     private static string CaseOf(JsonElement incident) => incident.GetProperty("caseNumber").GetString()!;
