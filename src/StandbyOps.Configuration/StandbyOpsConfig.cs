@@ -9,7 +9,8 @@ namespace StandbyOps.Configuration;
 
 /// <summary>
 /// The validated contents of <c>standbyops.yaml</c>. Every dictionary is keyed by the id written in
-/// the file and keeps the file's order; every reference between sections is known to resolve.
+/// the file and keeps the file's order; every reference between sections is known to resolve. <see cref="Mail"/> is
+/// null when the file has no <c>mail:</c> (no e-mail intake, no mail sent).
 /// </summary>
 public sealed record StandbyOpsConfig(
     ServerConfig Server,
@@ -18,4 +19,5 @@ public sealed record StandbyOpsConfig(
     IReadOnlyDictionary<string, RateCardConfig> RateCards,
     IReadOnlyDictionary<string, TeamConfig> Teams,
     IReadOnlyDictionary<string, CustomerConfig> Customers,
-    StoreConfig Store);
+    StoreConfig Store,
+    Mail.MailConfig? Mail = null);

@@ -4,7 +4,8 @@ namespace StandbyOps.Configuration.Customers;
 
 /// <summary>
 /// A customer's contract: its calendar, rate card and (optional) team by id, SLA targets per
-/// priority (a priority without an entry has no deadline), the standby agreement and its systems.
+/// priority (a priority without an entry has no deadline), the standby agreement, its systems, its contacts
+/// (null: none) and its periodic ticket updates (null: none).
 /// </summary>
 public sealed record CustomerConfig(
     string Id,
@@ -14,4 +15,6 @@ public sealed record CustomerConfig(
     string? Team,
     IReadOnlyDictionary<PriorityLevel, SlaTermsConfig> Sla,
     StandbyConfig Standby,
-    IReadOnlyDictionary<string, SystemConfig> Systems);
+    IReadOnlyDictionary<string, SystemConfig> Systems,
+    IReadOnlyList<ContactConfig>? Contacts = null,
+    UpdatesConfig? Updates = null);

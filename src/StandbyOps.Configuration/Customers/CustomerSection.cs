@@ -8,7 +8,10 @@ namespace StandbyOps.Configuration.Customers;
 /// <summary>Reads one entry of <c>customers:</c> and checks its references and standby rules.</summary>
 internal static class CustomerSection
 {
-    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems"];
+    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates"];
+    private static readonly string[] ContactKeys = ["name", "email", "phone", "notify", "portal"];
+    private static readonly string[] UpdatesKeys = ["priorities", "every"];
+    private static readonly Func<string, Parsed<string>> ParseNotice = Choices.Of(ContactConfig.Events.Select(e => (e, e)).ToArray());
     private static readonly string[] SlaKeys = ["P1", "P2", "P3", "P4"];
     private static readonly string[] TermsKeys = ["response", "resolution"];
     private static readonly string[] StandbyKeys = ["coverage", "responseWithin"];
@@ -38,7 +41,38 @@ internal static class CustomerSection
 
         var zone = context.Calendars.TryGetValue(calendar, out var cal) ? cal.Zone : DateTimeZone.Utc;
         var systems = customer.IdMap("systems", "system", (systemId, e) => SystemSection.Read(reader, systemId, e, id, zone, context));
-        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems);
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer));
+    }
+
+    private static List<ContactConfig> ReadContacts(MappingReader customer)
+    {
+        var contacts = new List<ContactConfig>();
+        foreach (var item in customer.Items("contacts"))
+        {
+            if (customer.Reader.Mapping(item, item.Start, $"a contact of {customer.What}", ContactKeys) is not { } contact)
+            {
+                continue;
+            }
+
+            var email = contact.Parse("email", Mail.MailSection.ParseAddress, "", "jan@acme.example");
+            var phone = contact.TryParse("phone", Names.ParsePhone, out var p) ? p : null;
+            var notify = contact.ParseList("notify", ParseNotice);
+            contacts.Add(new ContactConfig(contact.String("name") ?? email, email, phone, notify, contact.Bool("portal", false)));
+        }
+
+        return contacts;
+    }
+
+    private static UpdatesConfig? ReadUpdates(MappingReader customer)
+    {
+        if (customer.Mapping("updates", $"updates of {customer.What}", UpdatesKeys) is not { } updates)
+        {
+            return null;
+        }
+
+        var priorities = updates.ParseList("priorities", Priorities.Parse);
+        var every = updates.Parse("every", Durations.ParsePositive, NodaTime.Duration.Zero, "2h");
+        return every > NodaTime.Duration.Zero ? new UpdatesConfig(priorities, every) : null;
     }
 
     private static ReadOnlyDictionary<PriorityLevel, SlaTermsConfig> ReadSla(MappingReader customer)

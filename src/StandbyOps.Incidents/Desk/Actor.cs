@@ -14,6 +14,9 @@ public enum ActorKind
 
     /// <summary>A support-desk user.</summary>
     Desk,
+
+    /// <summary>A customer's contact (portal session, customer token or a mail from a known contact).</summary>
+    Customer,
 }
 
 /// <summary>Who did something to an incident; written <c>kind:name</c>, e.g. <c>engineer:anna</c> or <c>system:check</c>.</summary>
@@ -51,6 +54,8 @@ public sealed record Actor
 
     public static Actor OfDesk(string name) => new(ActorKind.Desk, name);
 
+    public static Actor OfCustomer(string name) => new(ActorKind.Customer, name);
+
     /// <summary>Reads the <c>kind:name</c> form written by <see cref="ToString"/>.</summary>
     public static Actor Parse(string text)
     {
@@ -58,7 +63,7 @@ public sealed record Actor
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || !Enum.TryParse<ActorKind>(text[..colon], ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
-            throw new FormatException($"Invalid actor '{text}': expected kind:name with kind system, engineer, token or desk.");
+            throw new FormatException($"Invalid actor '{text}': expected kind:name with kind system, engineer, token, desk or customer.");
         }
 
         return new Actor(kind, text[(colon + 1)..]);

@@ -188,10 +188,17 @@ public sealed class IncidentDesk
     }
 
     /// <summary>
-    /// Adds a note (1 to <see cref="MaxNoteLength"/> characters), also on closed incidents. The same note by the
+    /// Adds an internal note (1 to <see cref="MaxNoteLength"/> characters), also on closed incidents. The same note by the
     /// same actor right after itself is a retry and is not added twice.
     /// </summary>
-    public Task<IncidentChange> AddNoteAsync(string caseNumber, Actor who, string text, CancellationToken cancellationToken = default)
+    public Task<IncidentChange> AddNoteAsync(string caseNumber, Actor who, string text, CancellationToken cancellationToken = default) =>
+        AddNoteAsync(caseNumber, who, text, isPublic: false, cancellationToken);
+
+    /// <summary>
+    /// Adds a note as <see cref="AddNoteAsync(string, Actor, string, CancellationToken)"/> does; a public one
+    /// (<see cref="TimelineKinds.PublicNote"/>) is shown to the customer and mailed to its contacts.
+    /// </summary>
+    public Task<IncidentChange> AddNoteAsync(string caseNumber, Actor who, string text, bool isPublic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(who);
         var note = text?.Trim();
@@ -202,13 +209,14 @@ public sealed class IncidentDesk
 
         return ActAsync(caseNumber, async (c, t, incident, now) =>
         {
+            var kind = isPublic ? TimelineKinds.PublicNote : TimelineKinds.Note;
             var last = await IncidentTimeline.LastAsync(c, t, incident.CaseNumber).ConfigureAwait(false);
-            if (last is { Entry: { Kind: TimelineKinds.Note } entry } && entry.Actor == who && entry.Text == note)
+            if (last is { Entry: { } entry } && entry.Kind == kind && entry.Actor == who && entry.Text == note)
             {
                 return Unchanged(incident);
             }
 
-            await IncidentTimeline.AppendAsync(c, t, incident.CaseNumber, new TimelineEntry(now, who, TimelineKinds.Note, note)).ConfigureAwait(false);
+            await IncidentTimeline.AppendAsync(c, t, incident.CaseNumber, new TimelineEntry(now, who, kind, note)).ConfigureAwait(false);
             return new Committed(new IncidentChange(IncidentChangeKind.NoteAdded, incident));
         }, cancellationToken);
     }
@@ -348,7 +356,7 @@ public sealed class IncidentDesk
             ResponseBreached: false, ResolutionBreached: false, FailureCount: 1, LastFailureAt: at, AutoResolve: signal.AutoResolve);
         await IncidentRows.InsertAsync(c, t, incident).ConfigureAwait(false);
         await IncidentTimeline.AppendAsync(c, t, caseNumber, new TimelineEntry(
-            at, Actor.OfSystem(signal.Source.ToText()), TimelineKinds.Opened,
+            at, signal.OpenedBy ?? Actor.OfSystem(signal.Source.ToText()), TimelineKinds.Opened,
             $"Opened {signal.Priority.ToText()} from {signal.Source.ToText()}: {title}{ReasonSuffix(signal)}")).ConfigureAwait(false);
         var payload = new SlaIntentPayload(caseNumber).ToJson();
         if (incident.ResponseDueAt is { } responseDue)

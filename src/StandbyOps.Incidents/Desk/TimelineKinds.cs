@@ -14,8 +14,17 @@ public static class TimelineKinds
     public const string Resolved = "resolved";
     public const string Closed = "closed";
     public const string Note = "note";
+
+    /// <summary>A note the customer may read (a customer's own comment, or staff's note marked public).</summary>
+    public const string PublicNote = "public-note";
     public const string SlaBreached = "sla-breached";
+
+    /// <summary>A link to an internal or development ticket (staff only).</summary>
+    public const string InternalLink = "internal-link";
 
     /// <summary>The longest kind accepted.</summary>
     public const int MaxKindLength = 40;
+
+    /// <summary>Entries only staff see: internal notes and internal ticket links; a customer never gets them (API or portal).</summary>
+    public static bool IsInternal(string kind) => kind is Note or InternalLink;
 }

@@ -13,6 +13,7 @@ namespace StandbyOps.Incidents.Signals;
 /// <param name="Reason">Why this particular signal failed (timeline text).</param>
 /// <param name="At">When the failure was observed.</param>
 /// <param name="AutoResolve">Whether a later <see cref="RecoverySignal"/> resolves the incident by itself.</param>
+/// <param name="OpenedBy">The person who opened a ticket by hand (desk, portal, mail); null: the source itself, as <c>system:check</c>.</param>
 public sealed record FailureSignal(
     string Customer,
     string System,
@@ -22,4 +23,5 @@ public sealed record FailureSignal(
     string Title,
     string Reason,
     Instant At,
-    bool AutoResolve = true);
+    bool AutoResolve = true,
+    Desk.Actor? OpenedBy = null);

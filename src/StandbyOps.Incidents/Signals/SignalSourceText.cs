@@ -11,6 +11,9 @@ public static class SignalSourceText
         SignalSource.Heartbeat => "heartbeat",
         SignalSource.Push => "push",
         SignalSource.Alertmanager => "alertmanager",
+        SignalSource.Desk => "desk",
+        SignalSource.Portal => "portal",
+        SignalSource.Email => "email",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Not a signal source."),
     };
 
@@ -33,5 +36,5 @@ public static class SignalSourceText
     public static SignalSource Parse(string text) =>
         TryParse(text, out var source)
             ? source
-            : throw new FormatException($"Invalid signal source '{text}': expected check, heartbeat, push or alertmanager.");
+            : throw new FormatException($"Invalid signal source '{text}': expected check, heartbeat, push, alertmanager, desk, portal or email.");
 }

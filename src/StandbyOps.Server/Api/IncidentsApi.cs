@@ -227,9 +227,14 @@ public static class IncidentsApi
         i.OpenedAt, i.AcknowledgedAt, i.AcknowledgedBy?.ToString(), i.ResolvedAt, i.ResponseDueAt, i.ResolutionDueAt,
         i.ResponseBreached, i.ResolutionBreached);
 
-    private static IncidentDetailResponse ToResponse(IncidentDetail detail, bool showPhones) => new(
+    /// <summary>
+    /// The detail as the caller may see it: staff see everything; a customer (<paramref name="showPhones"/> false)
+    /// sees no engineer's number, no internal note and no internal ticket link.
+    /// </summary>
+    internal static IncidentDetailResponse ToResponse(IncidentDetail detail, bool showPhones) => new(
         ToResponse(detail.Incident),
-        detail.Timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
+        detail.Timeline.Where(e => showPhones || !TimelineKinds.IsInternal(e.Kind))
+            .Select(e => new TimelineEntryResponse(e.At, e.Actor.ToString(), e.Kind, e.Text)).ToArray(),
         detail.Pages.Select(p => ToResponse(p, showPhones)).ToArray());
 
     private static PageResponse ToResponse(IncidentPage page, bool showPhone) =>

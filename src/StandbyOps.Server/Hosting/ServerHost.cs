@@ -15,6 +15,7 @@ using StandbyOps.Paging.Dispatch;
 using StandbyOps.Paging.Retention;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Desk;
 using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
@@ -83,6 +84,7 @@ public static partial class ServerHost
         services.AddIncidents();
         services.AddPaging((sp, o) => o.Wake = () => sp.GetRequiredService<IntentRelayService>().Wake());
         services.AddBilling();
+        services.AddDeskServices();
         services.AddRota();
         services.AddPushIngest();
         AddMonitoring(services);
@@ -132,6 +134,7 @@ public static partial class ServerHost
         app.MapBillingApi();
         app.MapOnCallApi();
         app.MapHolidaysApi();
+        app.MapDeskApi();
         app.MapWebUi();
         if (scheduler is VirtualTime virtualTime)
         {

@@ -1,5 +1,6 @@
 using StandbyOps.Configuration;
 using StandbyOps.Core.Sla;
+using StandbyOps.Desk.Links;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Pages;
 using StandbyOps.Incidents.Signals;
@@ -8,13 +9,14 @@ namespace StandbyOps.Server.Web;
 
 /// <summary>
 /// One incident: its facts, the buttons that apply to its state (for desk, engineers and admins), the note
-/// form, its timeline and its pages. A customer sees the facts and the timeline, no buttons and no pages
+/// form, its timeline and its pages. A customer sees the facts and the timeline without internal notes, a comment form, no buttons and no pages
 /// (those list the engineers' phone numbers).
 /// </summary>
 public static class IncidentDetailView
 {
     /// <summary>The page body.</summary>
-    public static Html Render(IncidentDetail detail, HttpContext context, WebPage page, StandbyOpsConfig config, NoteDraft? note)
+    /// <param name="links">Internal ticket links, shown to staff only (null: none loaded).</param>
+    public static Html Render(IncidentDetail detail, HttpContext context, WebPage page, StandbyOpsConfig config, NoteDraft? note, IReadOnlyList<TicketLink>? links = null)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(context);
@@ -40,11 +42,12 @@ public static class IncidentDetailView
             <dt>Resolved</dt><dd>{WebTimes.Time(i.ResolvedAt, zone)}</dd>
             <dt>Times in</dt><dd>{zone.Id}</dd>
             </dl>
-            {(responder ? NoteForm(i, context, page, note) : Html.Empty)}
+            {(responder ? Links(i, links ?? [], context, page) : Html.Empty)}
+            {(responder ? NoteForm(i, context, page, note) : CommentForm(i, context, page))}
             <h2>Timeline</h2>
             <div class="scroll"><table class="cards">
             <thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead>
-            <tbody>{detail.Timeline.Select(e => Entry(e, zone))}</tbody>
+            <tbody>{detail.Timeline.Where(e => responder || !TimelineKinds.IsInternal(e.Kind)).Select(e => Entry(e, zone))}</tbody>
             </table></div>
             {(responder ? Pages(detail.Pages, zone) : Html.Empty)}
             """);
@@ -80,7 +83,32 @@ public static class IncidentDetailView
         {(note is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\">{note.Error}</p>"))}
         <label for="note">Add note</label>
         <textarea id="note" name="text" maxlength="{IncidentDesk.MaxNoteLength}" required>{note?.Text}</textarea>
+        <p><label><input type="checkbox" name="public" value="on"> The customer may read this note</label></p>
         <p><button type="submit">Add note</button></p>
+        </form>
+        """);
+
+    /// <summary>Internal ticket links and the form to add one (staff only).</summary>
+    private static Html Links(Incident i, IReadOnlyList<TicketLink> links, HttpContext context, WebPage page) => Html.Of($"""
+        <h2>Internal links</h2>
+        {(links.Count == 0 ? Html.Of($"<p class=\"muted\">No internal ticket is linked.</p>") : Html.Of($"<ul class=\"links\">{links.Select(l => Html.Of($"<li><a href=\"{l.Url}\" rel=\"noopener noreferrer\">{l.Label}</a></li>"))}</ul>"))}
+        <form method="post" action="{IncidentPages.PathOf(i.CaseNumber)}/links">
+        {page.FormToken(context)}
+        <label for="link-label">Label</label>
+        <input id="link-label" name="label" maxlength="{TicketLinks.MaxLabelLength}" required placeholder="DEV-1234">
+        <label for="link-url">URL</label>
+        <input id="link-url" name="url" type="url" maxlength="{TicketLinks.MaxUrlLength}" required>
+        <p><button type="submit" class="secondary">Link ticket</button></p>
+        </form>
+        """);
+
+    /// <summary>A customer's comment on its own ticket: always public.</summary>
+    private static Html CommentForm(Incident i, HttpContext context, WebPage page) => Html.Of($"""
+        <form method="post" action="{IncidentPages.PathOf(i.CaseNumber)}/comments">
+        {page.FormToken(context)}
+        <label for="comment">Add comment</label>
+        <textarea id="comment" name="text" maxlength="{IncidentDesk.MaxNoteLength}" required></textarea>
+        <p><button type="submit">Add comment</button></p>
         </form>
         """);
 

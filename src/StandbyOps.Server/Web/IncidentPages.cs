@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StandbyOps.Core.Incidents;
+using StandbyOps.Desk.Links;
+using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
@@ -52,10 +54,11 @@ public static class IncidentPages
 
         // Several lists merged: the desk's queue order again, priority first, then first come first served.
         var queue = incidents.OrderBy(i => i.Priority).ThenBy(i => i.OpenedAt).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
-        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current));
+        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers), canTriage: context.User.HasAny(TriagePages.Triagers)));
     }
 
-    private static async Task<ContentHttpResult> DetailAsync(string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> DetailAsync(
+        string caseNumber, HttpContext context, IncidentDesk desk, TicketLinks links, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -63,13 +66,18 @@ public static class IncidentPages
         }
 
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
-        return detail is null || !IsVisible(context, detail.Incident)
-            ? NotFound(context, page, caseNumber)
-            : page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null));
+        if (detail is null || !IsVisible(context, detail.Incident))
+        {
+            return NotFound(context, page, caseNumber);
+        }
+
+        // Internal links are staff-only: a customer's page never even loads them.
+        var linked = context.User.HasAny(WebRoles.Responders) ? await links.ListAsync(caseNumber, cancellationToken).ConfigureAwait(false) : null;
+        return page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null, linked));
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> NoteAsync(
-        string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+        string caseNumber, HttpContext context, IncidentDesk desk, TicketNotifier notifier, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -87,7 +95,17 @@ public static class IncidentPages
                 : page.Render(context, caseNumber, IncidentDetailView.Render(detail, context, page, live.Current, new NoteDraft(text, $"A note needs 1 to {IncidentDesk.MaxNoteLength} characters.")), StatusCodes.Status400BadRequest);
         }
 
-        return await ActAsync(caseNumber, context, page, who => desk.AddNoteAsync(caseNumber, who, text, cancellationToken)).ConfigureAwait(false);
+        var isPublic = form["public"].ToString() == "on";
+        return await ActAsync(caseNumber, context, page, async who =>
+        {
+            var change = await desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken).ConfigureAwait(false);
+            if (isPublic && change.Changed)
+            {
+                await notifier.OnPublicNoteAsync(change.Incident!, text).ConfigureAwait(false);
+            }
+
+            return change;
+        }).ConfigureAwait(false);
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ActAsync(

@@ -8,7 +8,9 @@ namespace StandbyOps.Server.Web;
 public static class IncidentQueueView
 {
     /// <summary>The page body for <paramref name="queue"/>, already in queue order.</summary>
-    public static Html Render(IReadOnlyList<Incident> queue, QueueFilter filter, StandbyOpsConfig config)
+    /// <param name="canOpen">Shows the link to the new-ticket form (desk, admin, customers).</param>
+    /// <param name="canTriage">Shows the link to the triage queue (desk, admin).</param>
+    public static Html Render(IReadOnlyList<Incident> queue, QueueFilter filter, StandbyOpsConfig config, bool canOpen = false, bool canTriage = false)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(filter);
@@ -27,6 +29,7 @@ public static class IncidentQueueView
                 """);
         return Html.Of($"""
             <h1>Incidents</h1>
+            {(canOpen ? Html.Of($"<p><a href=\"{TicketPages.NewPath}\">New ticket</a>{(canTriage ? Html.Of($" · <a href=\"{TriagePages.Path}\">Triage</a>") : Html.Empty)}</p>") : Html.Empty)}
             <nav class="filters" aria-label="State">{filters}</nav>
             {table}
             """);

@@ -23,6 +23,8 @@ public static class WebUi
         routes.MapStylesheet();
         routes.MapLoginPages();
         routes.MapIncidentPages();
+        routes.MapTicketPages();
+        routes.MapTriagePages();
         routes.MapSystemPages();
         routes.MapOnCallPages();
         routes.MapInvoicePages();

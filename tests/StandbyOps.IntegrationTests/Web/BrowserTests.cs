@@ -31,7 +31,7 @@ public sealed class BrowserTests(WebServer running, ITestOutputHelper output) : 
     }
 
     [SkippableFact]
-    public async Task A_customer_sees_its_systems_and_tickets_but_no_buttons()
+    public async Task A_customer_sees_its_systems_and_tickets_and_may_only_comment()
     {
         var caseNumber = await running.FireAsync(Guid.NewGuid().ToString("N")[..16], summary: "Checkout is slow");
         var (_, secret, _) = await running.NamedTokenAsync("customer", "acme");
@@ -43,7 +43,7 @@ public sealed class BrowserTests(WebServer running, ITestOutputHelper output) : 
         var buttons = await page.GetByRole(AriaRole.Button).AllInnerTextsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Systems" }).ClickAsync();
 
-        Assert.Equal(["Sign out"], buttons);
+        Assert.Equal(["Sign out", "Add comment"], buttons);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ACME web shop" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Globex ERP")).ToHaveCountAsync(0);
         var screenshot = Path.Combine(Path.GetTempPath(), "standbyops-web-customer-systems.png");

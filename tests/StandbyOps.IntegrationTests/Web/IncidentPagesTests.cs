@@ -134,7 +134,8 @@ public sealed class IncidentPagesTests(WebServer running) : IClassFixture<WebSer
         Assert.DoesNotContain("Globex", queue, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ownStatus);
         Assert.DoesNotContain("<button type=\"submit\">Acknowledge", own, StringComparison.Ordinal);
-        Assert.DoesNotContain("name=\"text\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/incidents/{acmeCase}/notes\"", own, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/incidents/{acmeCase}/comments\"", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, otherStatus);
         Assert.Equal(HttpStatusCode.Forbidden, acknowledge.StatusCode);
         Assert.Equal("open", Text(await running.IncidentAsync(acmeCase), "state"));

@@ -1,0 +1,6 @@
+using NodaTime;
+
+namespace StandbyOps.Configuration.Customers;
+
+/// <summary>Periodic customer updates (smartwork): while a ticket of one of <see cref="Priorities"/> is unresolved, every <see cref="Every"/> from opening.</summary>
+public sealed record UpdatesConfig(IReadOnlyList<PriorityLevel> Priorities, Duration Every);

@@ -1,0 +1,57 @@
+using Dapper;
+using NodaTime;
+using StandbyOps.Configuration;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Incidents.Priorities;
+using StandbyOps.Storage.Database;
+using StandbyOps.Storage.Intents;
+
+namespace StandbyOps.Desk.Mail;
+
+/// <summary>
+/// Runs a due periodic update (DOMAIN.md "Customer updates"): while the ticket is open or acknowledged, its
+/// contacts that want updates (and the reporter) get update N at opening + N × <c>updates.every</c> on the real clock,
+/// and update N + 1 is scheduled; after resolution nothing is sent and the chain ends. Update N is recorded in the
+/// same transaction as its mail and the next intent, so a repeated run sends nothing twice.
+/// </summary>
+public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, IncidentDesk desk, TicketNotifier notifier, Func<StandbyOpsConfig> config)
+    : IIntentHandler
+{
+    public string Kind => MailIntents.Update;
+
+    public async Task HandleAsync(Intent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var payload = UpdatePayload.FromJson(intent.Payload);
+        var detail = await desk.GetAsync(payload.CaseNumber, cancellationToken).ConfigureAwait(false);
+        if (detail?.Incident is not { IsUnresolved: true } incident
+            || !config().Customers.TryGetValue(incident.Customer, out var customer)
+            || customer.Updates is not { } updates
+            || !updates.Priorities.Any(p => PriorityResolver.FromLevel(p) == incident.Priority))
+        {
+            return;
+        }
+
+        var recipients = await notifier.RecipientsAsync("updates", incident).ConfigureAwait(false);
+        var now = clock.GetCurrentInstant();
+        var mail = TicketMailTemplates.Render("updates", incident, recipients, update: payload.Number);
+        await database.WriteAsync(async (c, t) =>
+        {
+            var first = await c.ExecuteAsync(
+                "INSERT INTO desk_updates_sent (case_number, number, sent_at) VALUES (@case, @number, @at) ON CONFLICT DO NOTHING",
+                new { @case = incident.CaseNumber, number = payload.Number, at = InstantTypeHandler.Format(now) }, t).ConfigureAwait(false);
+            if (first == 0)
+            {
+                return;
+            }
+
+            if (recipients.Count > 0)
+            {
+                await MailOutbox.EnqueueAsync(c, t, mail, now).ConfigureAwait(false);
+            }
+
+            await IntentStore.AddAsync(c, t, MailIntents.Update, new UpdatePayload(incident.CaseNumber, payload.Number + 1).ToJson(), now,
+                incident.OpenedAt + (updates.Every * (payload.Number + 1))).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}
