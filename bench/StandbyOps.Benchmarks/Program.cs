@@ -17,6 +17,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "idle-monitors")
+        {
+            await IdleMonitorsDriver.RunAsync(args[1..]);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "actors")
         {
             await ActorComparisonDriver.RunAsync(args[1..]);

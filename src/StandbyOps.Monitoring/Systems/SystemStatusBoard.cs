@@ -29,6 +29,9 @@ public sealed class SystemStatusBoard
     /// <summary>Forgets a whole system.</summary>
     public void RemoveSystem(string systemId) => _systems.TryRemove(systemId, out _);
 
+    /// <summary>How many systems have at least one status.</summary>
+    public int SystemCount => _systems.Count;
+
     /// <summary>The statuses of <paramref name="systemId"/>, ordered by id.</summary>
     public IReadOnlyList<MonitorStatus> For(string systemId) =>
         _systems.TryGetValue(systemId, out var entries)

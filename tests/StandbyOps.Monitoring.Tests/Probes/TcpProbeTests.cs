@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using System.Net;
 using System.Net.Sockets;
 using StandbyOps.Monitoring.Probes;
