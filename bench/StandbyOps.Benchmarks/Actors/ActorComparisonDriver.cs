@@ -9,7 +9,8 @@ namespace StandbyOps.Benchmarks.Actors;
 /// The actor benchmarks as a short driver (not BenchmarkDotNet, so one run stays within a minute on a
 /// shared machine): round-robin throughput to 100,000 live actors (10 messages each, one producer),
 /// the start of 100,000 idle actors (until every <c>PreStart</c> ran) and the heap each idle actor
-/// retains. <c>dotnet run -c Release --project bench/StandbyOps.Benchmarks -- actors [rounds=3]</c>
+/// retains. Until the own kernel was deleted it ran the same measurements on it, alternating, for the side-by-side
+/// figures in docs/benchmarks.md. <c>dotnet run -c Release --project bench/StandbyOps.Benchmarks -- actors [rounds=3]</c>
 /// </summary>
 public static class ActorComparisonDriver
 {
@@ -24,7 +25,6 @@ public static class ActorComparisonDriver
         Console.WriteLine($"cores={Environment.ProcessorCount} actors={Actors:N0} messages/actor={MessagesPerActor} rounds={rounds}");
         for (var round = 1; round <= rounds; round++)
         {
-            Print("kernel", round, await KernelComparison.MeasureAsync(Actors, MessagesPerActor).ConfigureAwait(false));
             Print("akka", round, await MeasureAkkaAsync().ConfigureAwait(false));
         }
     }

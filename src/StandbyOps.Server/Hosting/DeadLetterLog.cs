@@ -2,7 +2,7 @@ namespace StandbyOps.Server.Hosting;
 
 /// <summary>
 /// Counts and logs the messages that reached no actor (sent to a stopped or unknown actor, or not handled):
-/// fed by <see cref="DeadLetterListener"/>, read by the <c>standbyops_actor_dead_letters_total</c> metric.
+/// fed by <see cref="DeadLetterCounter"/>, read by the <c>standbyops_actor_dead_letters_total</c> metric.
 /// </summary>
 public sealed partial class DeadLetterLog(ILogger<DeadLetterLog> logger)
 {

@@ -145,6 +145,10 @@ public static partial class ServerHost
                 akka.AddHocon(VirtualClock.SchedulerConfig, HoconAddMode.Prepend);
             }
 
+            // The drain on SIGTERM (ActorSystemService) may take up to its own timeout; the phase's default is 5 s.
+            akka.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(
+                $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)ActorSystemService.DrainTimeout.TotalSeconds + 5}s"), HoconAddMode.Prepend);
+
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
@@ -154,7 +158,7 @@ public static partial class ServerHost
             akka.AddStartup((system, _) => virtualClock?.Attach(system));
             akka.WithActors((system, registry) =>
             {
-                var deadLetters = system.ActorOf(DeadLetterListener.Props(sp.GetRequiredService<DeadLetterLog>()), "dead-letters");
+                var deadLetters = system.ActorOf(DeadLetterCounter.Props(sp.GetRequiredService<DeadLetterLog>()), "dead-letters");
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.AllDeadLetters));
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.UnhandledMessage));
                 var monitors = system.ActorOf(MonitorSupervisor.Props(sp.GetRequiredService<LiveConfig>().Current, sp.GetRequiredService<MonitorServices>()), "monitors");

@@ -8,15 +8,15 @@ namespace StandbyOps.Server.Hosting;
 /// or unknown actor, suppressed or dropped) and every message an actor did not handle goes to the
 /// <see cref="DeadLetterLog"/>.
 /// </summary>
-public sealed class DeadLetterListener : ReceiveActor
+public sealed class DeadLetterCounter : ReceiveActor
 {
     /// <summary>Creates the listener (Akka creates it from <see cref="Props"/>).</summary>
-    public DeadLetterListener(DeadLetterLog log)
+    public DeadLetterCounter(DeadLetterLog log)
     {
         Receive<AllDeadLetters>(d => log.Record(d.Message.GetType().Name, d.Recipient.Path.ToString(), d.GetType().Name));
         Receive<UnhandledMessage>(u => log.Record(u.Message.GetType().Name, u.Recipient.Path.ToString(), "Unhandled"));
     }
 
     /// <summary>The props of a listener feeding <paramref name="log"/>.</summary>
-    public static Props Props(DeadLetterLog log) => Akka.Actor.Props.Create(() => new DeadLetterListener(log));
+    public static Props Props(DeadLetterLog log) => Akka.Actor.Props.Create(() => new DeadLetterCounter(log));
 }
