@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Akka.Actor;
+using Akka.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Akka.Actor;
-using Akka.Configuration;
 using NodaTime;
 using StandbyOps.Configuration.Checks;
 using StandbyOps.Configuration.Customers;

@@ -1,5 +1,5 @@
-using NodaTime;
 using Akka.Actor;
+using NodaTime;
 using StandbyOps.Monitoring.Systems;
 
 namespace StandbyOps.Monitoring.Heartbeats;

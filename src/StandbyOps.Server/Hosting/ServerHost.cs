@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;

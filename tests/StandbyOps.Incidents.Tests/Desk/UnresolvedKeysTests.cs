@@ -26,7 +26,7 @@ public sealed class UnresolvedKeysTests
 
         var keys = await harness.Desk.UnresolvedKeysAsync("webshop");
 
-        Assert.Equal(["webshop/db", "webshop/home"], keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "webshop/db", "webshop/home" }, keys.Order(StringComparer.Ordinal));
         Assert.Empty(await harness.Desk.UnresolvedKeysAsync("unknown"));
     }
 }

@@ -1,6 +1,6 @@
-using NodaTime.Testing;
 using System.Net;
 using System.Net.NetworkInformation;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Probes;
 
 namespace StandbyOps.Monitoring.Tests.Probes;

@@ -1,5 +1,5 @@
-using NodaTime.Testing;
 using NodaTime;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Probes;
 
 namespace StandbyOps.Monitoring.Tests.Probes;
