@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StandbyOps.Benchmarks.Actors;
 using StandbyOps.Benchmarks.Monitoring;
 using StandbyOps.Benchmarks.Paging;
 
@@ -13,6 +14,18 @@ public static class Program
         if (args.Length > 0 && args[0] == "load-checks")
         {
             await CheckLoadDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "idle-monitors")
+        {
+            await IdleMonitorsDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "actors")
+        {
+            await ActorComparisonDriver.RunAsync(args[1..]);
             return;
         }
 

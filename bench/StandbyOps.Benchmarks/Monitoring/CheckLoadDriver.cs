@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Akka.Actor;
+using Akka.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using StandbyOps.Actors;
-using StandbyOps.Actors.Time;
 using StandbyOps.Configuration.Checks;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Heartbeats;
@@ -26,8 +26,8 @@ namespace StandbyOps.Benchmarks.Monitoring;
 
 /// <summary>
 /// Load driver (not BenchmarkDotNet: it measures a sustained rate): N systems with one HTTP check
-/// each at a fixed interval against a loopback Kestrel target, on the real scheduler and actor
-/// kernel. Reports achieved checks/s, scheduling lag p50/p99, CPU and RSS.
+/// each at a fixed interval against a loopback Kestrel target, on Akka.NET's scheduler and
+/// dispatcher. Reports achieved checks/s, scheduling lag p50/p99, CPU and RSS.
 /// <c>dotnet run -c Release --project bench/StandbyOps.Benchmarks -- load-checks [checks=10000] [intervalSeconds=10] [durationSeconds=60]</c>
 /// </summary>
 public static class CheckLoadDriver
@@ -56,10 +56,9 @@ public static class CheckLoadDriver
         var board = new SystemStatusBoard();
         var directory = Directory.CreateTempSubdirectory("standbyops-load-");
         var monitorServices = new MonitorServices(provider.GetRequiredService<ProbeFactory>().Create, new NullSink(), board,
-            new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.FullName))), metrics, NullLoggerFactory.Instance);
+            new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.FullName))), metrics, NullLoggerFactory.Instance, SystemClock.Instance);
 
-        var scheduler = new SystemScheduler(SystemClock.Instance);
-        await using var system = new ActorSystem("load", scheduler);
+        using var system = ActorSystem.Create("load", Quiet);
         var process = Process.GetCurrentProcess();
         var started = Stopwatch.StartNew();
         for (var i = 0; i < checks; i++)
@@ -88,8 +87,12 @@ public static class CheckLoadDriver
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"achieved checks/s: {runs / seconds:F0} (expected {checks / interval.TotalSeconds:F0}); failures {after.Failures - before.Failures}; skipped {after.Skipped - before.Skipped}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scheduling lag p50 <= {Quantile(lag, 0.5)} s, p99 <= {Quantile(lag, 0.99)} s (histogram bucket upper bounds)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: {cpu * 100:F0}% of one core ({cpu / Environment.ProcessorCount * 100:F0}% of {Environment.ProcessorCount} cores); RSS {process.WorkingSet64 / (1024 * 1024)} MiB; start of {checks} monitors+warm-up took {(started.Elapsed - window.Elapsed).TotalSeconds:F1}s"));
+        await system.Terminate();
         directory.Delete(recursive: true);
     }
+
+    /// <summary>An actor system without Akka's own log output (the driver prints its results).</summary>
+    internal static Config Quiet { get; } = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off");
 
     private static int Arg(string[] args, int index, int fallback) =>
         args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;

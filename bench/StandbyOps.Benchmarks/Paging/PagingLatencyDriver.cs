@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using StandbyOps.Actors.Time;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Signals;
@@ -45,7 +44,7 @@ public static class PagingLatencyDriver
             // The server logs every page at Information; keep the console to warnings so the driver measures paging, not the terminal.
             Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
             var settings = new ServerSettings("http://127.0.0.1:0", Path.Combine(directory.FullName, "data"), configPath);
-            await using var app = ServerHost.Build(settings, config, new SystemScheduler(clock));
+            await using var app = ServerHost.Build(settings, config, clock);
             await ServerHost.PrepareStoreAsync(app.Services, CancellationToken.None);
             await app.StartAsync();
             var desk = app.Services.GetRequiredService<IncidentDesk>();

@@ -3,7 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Storage.Database;
@@ -42,7 +42,7 @@ public class PushIngestBenchmarks
 
         _directory = Path.Combine(Path.GetTempPath(), "standbyops-bench", Guid.NewGuid().ToString("N"));
         var database = new SqliteDatabase(new StoreOptions(_directory));
-        var time = new VirtualTime(Instant.FromUtc(2026, 11, 20, 14, 0));
+        var time = new FakeClock(Instant.FromUtc(2026, 11, 20, 14, 0));
         new MigrationRunner(database, time).ApplyAsync([.. Schema.Migrations, .. PushSchema.Migrations]).GetAwaiter().GetResult();
         _store = new PushGroupStore(database, time, NullLogger<PushGroupStore>.Instance);
         for (var host = 1; host <= 9; host++)

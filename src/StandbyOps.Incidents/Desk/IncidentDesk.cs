@@ -273,6 +273,16 @@ public sealed class IncidentDesk
         return _database.ReadAsync(c => IncidentRows.ListPageAsync(c, filter, after, limit), cancellationToken);
     }
 
+    /// <summary>
+    /// The dedup keys of <paramref name="system"/>'s unresolved incidents, so a (re)started monitor still sends the
+    /// recovery for a failure it signalled earlier; reads that system's keys only, not every open incident.
+    /// </summary>
+    public Task<IReadOnlySet<string>> UnresolvedKeysAsync(string system, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return _database.ReadAsync(c => IncidentRows.UnresolvedKeysAsync(c, system), cancellationToken);
+    }
+
     /// <summary>Recounts the unresolved incidents for the <c>standbyops_incidents_open</c> gauge (at start and after each change).</summary>
     public Task RefreshOpenGaugeAsync(CancellationToken cancellationToken = default) => _announcer.RefreshOpenGaugeAsync(cancellationToken);
 

@@ -67,6 +67,14 @@ internal static class IncidentRows
         return new IncidentQueuePage(rows, IncidentCursor.After(rows[^1]));
     }
 
+    /// <summary>The dedup keys of the unresolved (open or acknowledged) incidents of one system: only those rows, only that column.</summary>
+    public static async Task<IReadOnlySet<string>> UnresolvedKeysAsync(DbConnection connection, string system)
+    {
+        var keys = await connection.QueryAsync<string>(
+            "SELECT dedup_key FROM incidents WHERE system = @system AND state IN ('open', 'acknowledged')", new { system }).ConfigureAwait(false);
+        return keys.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Unresolved incidents counted per customer and priority (the open-incidents gauge).</summary>
     public static async Task<IReadOnlyList<(string Customer, string Priority, long Count)>> CountUnresolvedAsync(DbConnection connection)
     {

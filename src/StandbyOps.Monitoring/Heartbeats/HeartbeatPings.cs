@@ -1,5 +1,5 @@
+using Akka.Actor;
 using NodaTime;
-using StandbyOps.Actors;
 using StandbyOps.Monitoring.Systems;
 
 namespace StandbyOps.Monitoring.Heartbeats;
@@ -22,7 +22,7 @@ public sealed class HeartbeatPings(Func<HeartbeatDirectory> directory, Heartbeat
         var at = clock.GetCurrentInstant();
         var deadline = new HeartbeatSchedule(target.Heartbeat).DeadlineAfter(kind, at);
         await store.RecordPingAsync(target.SystemId, target.Heartbeat.Id, kind, at, deadline, cancellationToken).ConfigureAwait(false);
-        monitors.Tell(new ForSystem(target.SystemId, new HeartbeatPinged(target.Heartbeat.Id, kind, at, deadline)));
+        monitors.Tell(new MonitorEnvelope(target.SystemId, new HeartbeatPinged(target.Heartbeat.Id, kind, at, deadline)));
         return true;
     }
 

@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using StandbyOps.Actors.Time;
 using StandbyOps.Metrics;
 
 namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
 /// Starts push ingest with the server: loads the stored groups and rule states, exposes the groups on
-/// <c>/metrics</c>, and evaluates every push rule each <see cref="EvaluationInterval"/> of the scheduler's time
-/// (virtual or real), so <c>for</c> and <c>absentFor</c> fire without a push.
+/// <c>/metrics</c>, and evaluates every push rule each <see cref="EvaluationInterval"/> on Akka's scheduler
+/// (the actor system's, so a virtual-time run advances it), so <c>for</c> and <c>absentFor</c> fire without a push.
 /// </summary>
 public sealed partial class PushIngestService(
     PushGroupStore groups,
     PushRuleMonitor rules,
     PushedMetricsSource source,
     MetricsRegistry registry,
-    IScheduler scheduler,
+    Akka.Actor.IScheduler scheduler,
     ILogger<PushIngestService> logger) : IHostedService, IDisposable
 {
     /// <summary>How often every rule is evaluated without a push.</summary>
@@ -25,7 +24,7 @@ public sealed partial class PushIngestService(
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private IDisposable? _registration;
-    private IDisposable? _timer;
+    private Akka.Actor.ICancelable? _timer;
     private Task _running = Task.CompletedTask;
     private bool _active;
     private bool _again;
@@ -47,7 +46,7 @@ public sealed partial class PushIngestService(
         lock (_gate)
         {
             _stopped = true;
-            _timer?.Dispose();
+            _timer?.Cancel();
             running = _running;
         }
 
@@ -59,7 +58,7 @@ public sealed partial class PushIngestService(
     public void Dispose()
     {
         _registration?.Dispose();
-        _timer?.Dispose();
+        _timer?.Cancel();
         _stopping.Dispose();
     }
 
@@ -69,7 +68,7 @@ public sealed partial class PushIngestService(
         {
             if (!_stopped)
             {
-                _timer = scheduler.ScheduleOnce(EvaluationInterval, OnTick);
+                _timer = Akka.Actor.SchedulerExtensions.ScheduleOnceCancelable(scheduler.Advanced, EvaluationInterval.ToTimeSpan(), OnTick);
             }
         }
     }

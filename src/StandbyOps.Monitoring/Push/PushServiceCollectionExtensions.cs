@@ -6,7 +6,7 @@ namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
 /// Registers push ingest and the Alertmanager receiver: <c>services.AddPushIngest()</c>. Needs the server's
-/// <c>IDatabase</c>, <c>MetricsRegistry</c>, <c>IScheduler</c>/<c>IClock</c>, <c>StandbyOpsConfig</c> and an <c>ISignalSink</c> (the incident desk).
+/// <c>IDatabase</c>, <c>MetricsRegistry</c>, <c>IClock</c>, Akka's <c>IScheduler</c>, <c>StandbyOpsConfig</c> and an <c>ISignalSink</c> (the incident desk).
 /// </summary>
 public static class PushServiceCollectionExtensions
 {

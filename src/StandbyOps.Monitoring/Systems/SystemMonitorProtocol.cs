@@ -24,3 +24,6 @@ internal sealed record LoadHeartbeats(IReadOnlyList<string> HeartbeatIds);
 
 /// <summary>Learn which checks and heartbeats have unresolved incidents (first message after start).</summary>
 internal sealed record LoadUnresolved;
+
+/// <summary>Offer a heartbeat's recovery to the desk again (it did not take the last one).</summary>
+internal sealed record RetryRecovery(string HeartbeatId);

@@ -4,25 +4,32 @@ namespace StandbyOps.Monitoring.Systems;
 
 /// <summary>
 /// The latest status of every check and heartbeat, written by the monitor actors and read by the
-/// status API without asking each actor (cheap with thousands of systems).
+/// status API without asking each actor (cheap with thousands of systems). Each system's statuses are
+/// one small array sorted by id, replaced on write (a system has a handful; an idle monitor's entry stays small).
 /// </summary>
 public sealed class SystemStatusBoard
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, MonitorStatus>> _systems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MonitorStatus[]> _systems = new(StringComparer.Ordinal);
+
+    /// <summary>How many systems have at least one status.</summary>
+    public int SystemCount => _systems.Count;
 
     /// <summary>Sets the status of one check or heartbeat of <paramref name="systemId"/>.</summary>
     public void Set(string systemId, MonitorStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        _systems.GetOrAdd(systemId, _ => new ConcurrentDictionary<string, MonitorStatus>(StringComparer.Ordinal))[status.Id] = status;
+        _systems.AddOrUpdate(systemId, static (_, s) => [s], static (_, current, s) => With(current, s), status);
     }
 
     /// <summary>Forgets one check or heartbeat (removed from the configuration).</summary>
     public void Remove(string systemId, string id)
     {
-        if (_systems.TryGetValue(systemId, out var entries))
+        while (_systems.TryGetValue(systemId, out var current) && Array.Exists(current, s => s.Id == id))
         {
-            entries.TryRemove(id, out _);
+            if (_systems.TryUpdate(systemId, [.. current.Where(s => s.Id != id)], current))
+            {
+                return;
+            }
         }
     }
 
@@ -31,7 +38,18 @@ public sealed class SystemStatusBoard
 
     /// <summary>The statuses of <paramref name="systemId"/>, ordered by id.</summary>
     public IReadOnlyList<MonitorStatus> For(string systemId) =>
-        _systems.TryGetValue(systemId, out var entries)
-            ? entries.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList()
-            : [];
+        _systems.TryGetValue(systemId, out var entries) ? entries : [];
+
+    private static MonitorStatus[] With(MonitorStatus[] current, MonitorStatus status)
+    {
+        var index = Array.FindIndex(current, s => s.Id == status.Id);
+        if (index >= 0)
+        {
+            var replaced = (MonitorStatus[])current.Clone();
+            replaced[index] = status;
+            return replaced;
+        }
+
+        return [.. current.Append(status).OrderBy(s => s.Id, StringComparer.Ordinal)];
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using StandbyOps.Actors.Time;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Hosting;
 using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Api;
@@ -23,7 +23,7 @@ public static class VirtualClockApi
     public sealed record ClockResponse(Instant Now, bool Virtual);
 
     /// <summary>Maps the routes when <paramref name="time"/> is virtual.</summary>
-    public static void MapVirtualClockApi(this IEndpointRouteBuilder routes, VirtualTime time)
+    public static void MapVirtualClockApi(this IEndpointRouteBuilder routes, VirtualClock time)
     {
         var group = routes.MapGroup("/api/v1/admin/clock").WithTags("Virtual clock").RequireRoles(TokenRole.Admin);
         group.MapGet("/", () => TypedResults.Ok(new ClockResponse(time.Now, true)));

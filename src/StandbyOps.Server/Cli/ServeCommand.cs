@@ -1,6 +1,5 @@
 using NodaTime;
 using NodaTime.Text;
-using StandbyOps.Actors.Time;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Hosting;
 
@@ -19,8 +18,8 @@ public static class ServeCommand
             return ConfigurationGate.InvalidConfigExitCode;
         }
 
-        var scheduler = VirtualStart() is { } start ? new VirtualTime(start) : (IScheduler)new SystemScheduler(clock);
-        await using var app = ServerHost.Build(settings, config, scheduler);
+        var time = VirtualStart() is { } start ? new VirtualClock(start) : clock;
+        await using var app = ServerHost.Build(settings, config, time);
         await ServerHost.PrepareStoreAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
         return 0;

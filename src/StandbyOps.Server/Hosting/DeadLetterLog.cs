@@ -1,15 +1,21 @@
-using StandbyOps.Actors.DeadLetters;
-
 namespace StandbyOps.Server.Hosting;
 
-/// <summary>Logs dead letters with their recipient and reason (the count is a metric of the actor system).</summary>
+/// <summary>
+/// Counts and logs the messages that reached no actor (sent to a stopped or unknown actor, or not handled):
+/// fed by <see cref="DeadLetterCounter"/>, read by the <c>standbyops_actor_dead_letters_total</c> metric.
+/// </summary>
 public sealed partial class DeadLetterLog(ILogger<DeadLetterLog> logger)
 {
-    /// <summary>Called by the actor system for each dead letter.</summary>
-    public void Record(DeadLetter letter)
+    private long _count;
+
+    /// <summary>Dead letters so far.</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Counts and logs one dead letter.</summary>
+    public void Record(string messageType, string recipient, string reason)
     {
-        ArgumentNullException.ThrowIfNull(letter);
-        LogDeadLetter(letter.Message.GetType().Name, letter.Recipient.ToString() ?? "?", letter.Reason.ToString());
+        Interlocked.Increment(ref _count);
+        LogDeadLetter(messageType, recipient, reason);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter: {MessageType} to {Recipient} ({Reason})")]

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using NodaTime;
-using StandbyOps.Actors;
-using StandbyOps.Actors.Time;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;
 using StandbyOps.Metrics;
@@ -31,8 +31,11 @@ namespace StandbyOps.Server.Hosting;
 /// <summary>The composition root: wires the store, the API, the background machinery and the clock.</summary>
 public static partial class ServerHost
 {
-    /// <summary>Builds the web application for a validated configuration.</summary>
-    public static WebApplication Build(ServerSettings settings, StandbyOpsConfig config, IScheduler scheduler)
+    /// <summary>
+    /// Builds the web application for a validated configuration. <paramref name="clock"/> is the domain's time:
+    /// the system clock, or a <see cref="VirtualClock"/>, which also puts the actor system on virtual time.
+    /// </summary>
+    public static WebApplication Build(ServerSettings settings, StandbyOpsConfig config, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
@@ -50,15 +53,11 @@ public static partial class ServerHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var services = builder.Services;
-        // One time source: the scheduler is the clock, so a virtual-time run moves both together.
-        services.AddSingleton(scheduler);
-        services.AddSingleton<IClock>(scheduler);
-        services.AddSingleton(sp => new ActorSystem("standbyops", scheduler, new ActorSystemOptions
-        {
-            OnDeadLetter = sp.GetRequiredService<DeadLetterLog>().Record,
-        }));
+        // One domain clock; the actors' timers run on Akka's scheduler (both virtual in a virtual-time run).
+        services.AddSingleton(clock);
         services.AddSingleton<DeadLetterLog>();
-        services.AddHostedService<ActorSystemService>();
+        AddActors(services, clock as VirtualClock);
+        services.AddSingleton(sp => sp.GetRequiredService<ActorSystem>().Scheduler);
         services.AddSingleton(settings);
         // The configuration in force can be reloaded; resolve it per use rather than capturing it.
         services.AddSingleton(new LiveConfig(config, settings));
@@ -108,7 +107,7 @@ public static partial class ServerHost
         services.AddOpenApi();
 
         var app = builder.Build();
-        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ActorSystem>());
+        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ActorSystem>(), app.Services.GetRequiredService<DeadLetterLog>());
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IntentRelay>());
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<IDatabase>().WriteHealth);
         app.UseMiddleware<RequestMetricsMiddleware>();
@@ -136,12 +135,48 @@ public static partial class ServerHost
         app.MapHolidaysApi();
         app.MapDeskApi();
         app.MapWebUi();
-        if (scheduler is VirtualTime virtualTime)
+        if (clock is VirtualClock virtualTime)
         {
             app.MapVirtualClockApi(virtualTime);
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The process's one actor system, through Akka.Hosting: the dead-letter listener and the monitor supervisor
+    /// (registered as <c>IRequiredActor&lt;MonitorSupervisor&gt;</c>); Akka's logs go to the host's logging.
+    /// </summary>
+    private static void AddActors(IServiceCollection services, VirtualClock? virtualClock)
+    {
+        services.AddAkka("standbyops", (akka, sp) =>
+        {
+            if (virtualClock is not null)
+            {
+                akka.AddHocon(VirtualClock.SchedulerConfig, HoconAddMode.Prepend);
+            }
+
+            // The drain on SIGTERM (ActorSystemService) may take up to its own timeout; the phase's default is 5 s.
+            akka.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(
+                $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)ActorSystemService.DrainTimeout.TotalSeconds + 5}s"), HoconAddMode.Prepend);
+
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddStartup((system, _) => virtualClock?.Attach(system));
+            akka.WithActors((system, registry) =>
+            {
+                var deadLetters = system.ActorOf(DeadLetterCounter.Props(sp.GetRequiredService<DeadLetterLog>()), "dead-letters");
+                system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.AllDeadLetters));
+                system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.UnhandledMessage));
+                var monitors = system.ActorOf(MonitorSupervisor.Props(sp.GetRequiredService<LiveConfig>().Current, sp.GetRequiredService<MonitorServices>()), "monitors");
+                registry.Register<MonitorSupervisor>(monitors);
+            });
+        });
+        services.AddHostedService<ActorSystemService>();
     }
 
     private static void AddMonitoring(IServiceCollection services)
@@ -157,7 +192,8 @@ public static partial class ServerHost
             sp.GetRequiredService<SystemStatusBoard>(),
             sp.GetRequiredService<HeartbeatStore>(),
             sp.GetRequiredService<MonitoringMetrics>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IClock>()));
         services.AddSingleton<MonitoringHost>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitoringHost>());
         services.AddSingleton(sp =>
@@ -183,7 +219,8 @@ public static partial class ServerHost
         {
             LogStore(logger, database.Location, applied.Count);
         }
-        if (services.GetRequiredService<IScheduler>() is VirtualTime)
+
+        if (services.GetRequiredService<IClock>() is VirtualClock)
         {
             LogVirtualTime(logger, clock.GetCurrentInstant(), VirtualClockApi.Variable);
         }

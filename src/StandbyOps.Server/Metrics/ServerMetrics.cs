@@ -1,15 +1,15 @@
 using System.Diagnostics;
-using StandbyOps.Actors;
+using Akka.Actor;
 using StandbyOps.Metrics;
 using StandbyOps.Metrics.Instruments;
+using StandbyOps.Server.Hosting;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Server.Metrics;
 
 /// <summary>
-/// The foundation's own metrics: actor kernel (mailbox depth, dead letters, throughput, live
-/// actors), store write latency, HTTP requests and build info. Later stages register theirs on the
+/// The foundation's own metrics: actors (mailbox depth, dead letters, live actors), store write latency, HTTP requests and build info. Later stages register theirs on the
 /// same <see cref="MetricsRegistry"/>.
 /// </summary>
 public sealed class ServerMetrics : IDisposable
@@ -40,17 +40,20 @@ public sealed class ServerMetrics : IDisposable
     /// <summary>Requests answered.</summary>
     public Counter HttpRequests { get; }
 
-    /// <summary>Exposes the actor system's counters as callback metrics.</summary>
-    public void Observe(ActorSystem system)
+    /// <summary>
+    /// Exposes the actor system's figures as callback metrics: mailbox depth (in all, and by actor kind) and live
+    /// actors are read from Akka's actor cells under <c>/user</c> on each scrape; dead letters are those the
+    /// <see cref="DeadLetterLog"/> counted.
+    /// </summary>
+    public void Observe(ActorSystem system, DeadLetterLog deadLetters)
     {
         ArgumentNullException.ThrowIfNull(system);
-        var stats = system.Metrics;
-        _callbacks.Add(Registry.GaugeFunc("standbyops_actor_mailbox_depth", "Messages waiting in all actor mailboxes.", () => stats.MailboxDepth));
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        _callbacks.Add(Registry.GaugeFunc("standbyops_actor_mailbox_depth", "Messages waiting in all actor mailboxes.", () => ActorCensus.Take(system).MailboxDepth));
         _callbacks.Add(Registry.GaugeFunc("standbyops_actor_kind_mailbox_depth", "Messages waiting in actor mailboxes, by actor kind.", ["kind"],
-            () => stats.MailboxDepthByKind().Select(kv => new LabelledValue([kv.Key], kv.Value))));
-        _callbacks.Add(Registry.CounterFunc("standbyops_actor_dead_letters_total", "Messages that reached no actor (stopped, unknown or unhandled).", () => stats.DeadLetters));
-        _callbacks.Add(Registry.CounterFunc("standbyops_actor_messages_processed_total", "Messages handled by actors.", () => stats.MessagesProcessed));
-        _callbacks.Add(Registry.GaugeFunc("standbyops_actors", "Live actors.", () => stats.LiveActors));
+            () => ActorCensus.Take(system).MailboxDepthByKind.Select(kv => new LabelledValue([kv.Key], kv.Value))));
+        _callbacks.Add(Registry.CounterFunc("standbyops_actor_dead_letters_total", "Messages that reached no actor (stopped, unknown or unhandled).", () => deadLetters.Count));
+        _callbacks.Add(Registry.GaugeFunc("standbyops_actors", "Live actors.", () => ActorCensus.Take(system).LiveActors));
     }
 
     /// <summary>

@@ -14,15 +14,5 @@ public sealed class DeskSignalSink(IncidentDesk desk) : ISignalSink
     public Task RecoverAsync(RecoverySignal signal, CancellationToken cancellationToken) => desk.HandleRecoveryAsync(signal, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlySet<string>> UnresolvedKeysAsync(string systemId, CancellationToken cancellationToken)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var state in (IncidentState[])[IncidentState.Open, IncidentState.Acknowledged])
-        {
-            var incidents = await desk.ListAsync(new IncidentFilter(state), cancellationToken).ConfigureAwait(false);
-            keys.UnionWith(incidents.Where(i => i.System == systemId).Select(i => i.DedupKey));
-        }
-
-        return keys;
-    }
+    public Task<IReadOnlySet<string>> UnresolvedKeysAsync(string systemId, CancellationToken cancellationToken) => desk.UnresolvedKeysAsync(systemId, cancellationToken);
 }

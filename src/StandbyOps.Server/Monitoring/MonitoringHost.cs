@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
-using StandbyOps.Actors;
+using Akka.Actor;
+using Akka.Hosting;
 using StandbyOps.Configuration;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Systems;
@@ -8,10 +9,11 @@ using StandbyOps.Server.Hosting;
 namespace StandbyOps.Server.Monitoring;
 
 /// <summary>
-/// Starts the monitor actors (one per system) under a supervisor, keeps the heartbeat directory in
-/// step with the configuration, and applies reloads — including SIGHUP — to both.
+/// Connects the monitor actors (one per system, under the <see cref="MonitorSupervisor"/> that Akka.Hosting
+/// started) to the rest of the host: keeps the heartbeat directory in step with the configuration, and applies
+/// reloads — including SIGHUP — to both.
 /// </summary>
-public sealed partial class MonitoringHost(ActorSystem system, MonitorServices services, LiveConfig config, ILogger<MonitoringHost> logger) : IHostedService, IDisposable
+public sealed partial class MonitoringHost(IRequiredActor<MonitorSupervisor> monitors, LiveConfig config, ILogger<MonitoringHost> logger) : IHostedService, IDisposable
 {
     private IActorRef? _supervisor;
     private HeartbeatDirectory _directory = new(config.Current);
@@ -24,9 +26,9 @@ public sealed partial class MonitoringHost(ActorSystem system, MonitorServices s
     public HeartbeatDirectory Directory => Volatile.Read(ref _directory);
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _supervisor = system.ActorOf(MonitorSupervisor.Props(config.Current, services), "monitors");
+        _supervisor = await monitors.GetAsync(cancellationToken).ConfigureAwait(false);
         config.Changed += Apply;
         _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
@@ -34,7 +36,6 @@ public sealed partial class MonitoringHost(ActorSystem system, MonitorServices s
             Reload("SIGHUP");
         });
         LogStarted(MonitorSupervisor.SystemsOf(config.Current).Count());
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Monitoring.Alertmanager;
@@ -10,7 +10,7 @@ namespace StandbyOps.Monitoring.Tests.Alertmanager;
 public sealed class AlertmanagerReceiverTests
 {
     private readonly RecordingSignalSink _sink = new();
-    private readonly VirtualTime _time = new(PushFixtures.Start);
+    private readonly FakeClock _time = new(PushFixtures.Start);
     private readonly AlertmanagerReceiver _receiver;
 
     public AlertmanagerReceiverTests() =>

@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Probes;
 
 namespace StandbyOps.Monitoring.Tests.Probes;

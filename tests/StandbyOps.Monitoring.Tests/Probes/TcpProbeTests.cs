@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Probes;
 
 namespace StandbyOps.Monitoring.Tests.Probes;

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Probes;
 
 namespace StandbyOps.Monitoring.Tests.Probes;
@@ -31,7 +32,7 @@ public sealed class TlsProbeTests : IClassFixture<HttpsTarget>, IDisposable
     [Fact]
     public async Task Certificate_with_fewer_days_left_than_the_minimum_fails()
     {
-        _clock.Now = TestCertificates.DatedNotAfter - Duration.FromDays(9);
+        _clock.Reset(TestCertificates.DatedNotAfter - Duration.FromDays(9));
 
         var result = await RunAgainstDatedCertificate();
 
@@ -42,7 +43,7 @@ public sealed class TlsProbeTests : IClassFixture<HttpsTarget>, IDisposable
     [Fact]
     public async Task Days_left_count_whole_days_only()
     {
-        _clock.Now = TestCertificates.DatedNotAfter - Duration.FromDays(14) + Duration.FromMinutes(1);
+        _clock.Reset(TestCertificates.DatedNotAfter - Duration.FromDays(14) + Duration.FromMinutes(1));
 
         var result = await RunAgainstDatedCertificate();
 
@@ -53,7 +54,7 @@ public sealed class TlsProbeTests : IClassFixture<HttpsTarget>, IDisposable
     [Fact]
     public async Task Certificate_past_its_not_after_fails_as_expired()
     {
-        _clock.Now = TestCertificates.DatedNotAfter + Duration.FromSeconds(1);
+        _clock.Reset(TestCertificates.DatedNotAfter + Duration.FromSeconds(1));
 
         var result = await RunAgainstDatedCertificate();
 
@@ -64,7 +65,7 @@ public sealed class TlsProbeTests : IClassFixture<HttpsTarget>, IDisposable
     [Fact]
     public async Task Certificate_before_its_not_before_fails_as_not_yet_valid()
     {
-        _clock.Now = TestCertificates.DatedNotBefore - Duration.FromHours(1);
+        _clock.Reset(TestCertificates.DatedNotBefore - Duration.FromHours(1));
 
         var result = await RunAgainstDatedCertificate();
 

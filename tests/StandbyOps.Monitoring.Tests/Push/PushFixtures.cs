@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Configuration;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Storage.Database;
@@ -68,7 +68,7 @@ internal static class PushFixtures
     public static async Task<SqliteDatabase> DatabaseAsync(TempDirectory directory)
     {
         var database = new SqliteDatabase(new StoreOptions(directory.File("data")));
-        await new MigrationRunner(database, new VirtualTime(Start)).ApplyAsync([.. Schema.Migrations, .. PushSchema.Migrations]);
+        await new MigrationRunner(database, new FakeClock(Start)).ApplyAsync([.. Schema.Migrations, .. PushSchema.Migrations]);
         return database;
     }
 

@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Storage.Database;
 using StandbyOps.Testing.Support;
@@ -10,7 +10,7 @@ public sealed class PushGroupStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly GroupingKey Key = GroupingKey.Of(("job", "node"), ("instance", "a"));
     private readonly TempDirectory _directory = new();
-    private readonly VirtualTime _time = new(PushFixtures.Start);
+    private readonly FakeClock _time = new(PushFixtures.Start);
     private SqliteDatabase _database = null!;
     private PushGroupStore _store = null!;
 
@@ -60,7 +60,7 @@ public sealed class PushGroupStoreTests : IAsyncLifetime, IDisposable
         var group = await _store.PushAsync("acme", Key, PushMethod.Replace, string.Empty);
 
         Assert.Empty(group.Families);
-        Assert.Equal(_time.Now, group.PushedAt);
+        Assert.Equal(_time.GetCurrentInstant(), group.PushedAt);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PushGroupStoreTests : IAsyncLifetime, IDisposable
         var group = await _store.PushAsync("acme", Key, PushMethod.Merge, string.Empty);
 
         Assert.Equal(["up"], group.Families.Select(f => f.Name));
-        Assert.Equal(_time.Now, group.PushedAt);
+        Assert.Equal(_time.GetCurrentInstant(), group.PushedAt);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class PushGroupStoreTests : IAsyncLifetime, IDisposable
 
         var group = _store.Find("acme", Key)!;
         Assert.Equal(["up"], group.Families.Select(f => f.Name));
-        Assert.Equal(_time.Now, group.FailedAt);
+        Assert.Equal(_time.GetCurrentInstant(), group.FailedAt);
         Assert.Equal(PushFixtures.Start, group.PushedAt);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Monitoring.Push;
 using StandbyOps.Storage.Database;
 using StandbyOps.Testing.Support;
@@ -11,7 +11,7 @@ public sealed class PushRuleMonitorTests : IAsyncLifetime, IDisposable
 {
     private static readonly GroupingKey HostA = GroupingKey.Of(("job", "node"), ("instance", "a"));
     private readonly TempDirectory _directory = new();
-    private readonly VirtualTime _time = new(PushFixtures.Start);
+    private readonly FakeClock _time = new(PushFixtures.Start);
     private readonly RecordingSignalSink _sink = new();
     private SqliteDatabase _database = null!;
     private PushGroupStore _groups = null!;

@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Metrics;
 using StandbyOps.Metrics.TextFormat;
 using StandbyOps.Monitoring.Push;
@@ -10,7 +10,7 @@ namespace StandbyOps.Monitoring.Tests.Push;
 public sealed class PushedMetricsSourceTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _directory = new();
-    private readonly VirtualTime _time = new(PushFixtures.Start);
+    private readonly FakeClock _time = new(PushFixtures.Start);
     private readonly MetricsRegistry _registry = new();
     private PushGroupStore _store = null!;
 

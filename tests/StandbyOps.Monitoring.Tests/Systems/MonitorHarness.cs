@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using StandbyOps.Actors;
-using StandbyOps.Actors.Time;
+using NodaTime.Testing;
 using StandbyOps.Configuration.Checks;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Heartbeats;
@@ -20,26 +21,38 @@ using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Monitoring.Tests.Systems;
 
-/// <summary>A system monitor on virtual time with a scripted probe, a recording sink and a real SQLite heartbeat store.</summary>
+/// <summary>
+/// A system monitor on virtual time (Akka's <see cref="TestScheduler"/> for its timers and NodaTime's
+/// <see cref="FakeClock"/> for the domain's instants, advanced together) with a scripted probe, a recording sink
+/// and a real SQLite heartbeat store. The actor system is the test class's (Akka.TestKit).
+/// </summary>
 internal sealed class MonitorHarness : IAsyncDisposable
 {
+    /// <summary>The test actor system's configuration: timers on the test scheduler.</summary>
+    public const string Config = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 24, 19, 0);
     public static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
     private readonly TempDirectory _directory = new();
 
-    public MonitorHarness(IReadOnlyList<MaintenanceWindowConfig>? maintenance = null, HeartbeatConfig? heartbeat = null, IReadOnlySet<string>? unresolved = null)
+    public MonitorHarness(ActorSystem system, IReadOnlyList<MaintenanceWindowConfig>? maintenance = null, HeartbeatConfig? heartbeat = null, IReadOnlySet<string>? unresolved = null)
     {
+        System = system;
+        Scheduler = (TestScheduler)system.Scheduler;
         Sink = new RecordingSink(unresolved ?? new HashSet<string>());
         var database = new SqliteDatabase(new StoreOptions(_directory.Path));
-        new MigrationRunner(database, Time).ApplyAsync([.. Schema.Migrations, .. HeartbeatSchema.Migrations]).GetAwaiter().GetResult();
+        new MigrationRunner(database, Clock).ApplyAsync([.. Schema.Migrations, .. HeartbeatSchema.Migrations]).GetAwaiter().GetResult();
         Store = new HeartbeatStore(database);
-        Services = new MonitorServices(_ => Probe, Sink, Board, Store, new MonitoringMetrics(new MetricsRegistry()), NullLoggerFactory.Instance);
-        System = new ActorSystem("monitor-tests", Time);
+        Services = new MonitorServices(_ => Probe, Sink, Board, Store, new MonitoringMetrics(new MetricsRegistry()), NullLoggerFactory.Instance, Clock);
         Target = new MonitoredSystem("acme", SystemWith(Check(), maintenance ?? [], heartbeat));
     }
 
-    public VirtualTime Time { get; } = new(Start);
+    public FakeClock Clock { get; } = new(Start);
+
+    public TestScheduler Scheduler { get; }
+
+    public Instant Now => Clock.GetCurrentInstant();
 
     public ScriptedProbe Probe { get; } = new();
 
@@ -54,6 +67,13 @@ internal sealed class MonitorHarness : IAsyncDisposable
     public ActorSystem System { get; }
 
     public MonitoredSystem Target { get; }
+
+    /// <summary>Moves the domain clock and the actors' timers forward together.</summary>
+    public void Advance(Duration by)
+    {
+        Clock.Advance(by);
+        Scheduler.Advance(by.ToTimeSpan());
+    }
 
     public static CheckConfig Check(string id = "home", int intervalSeconds = 10) =>
         new(id, new TcpProbeConfig("127.0.0.1", 9), Duration.FromSeconds(intervalSeconds), Duration.FromSeconds(5), 3, 2, PriorityLevel.P2, AutoResolve: true);
@@ -76,18 +96,21 @@ internal sealed class MonitorHarness : IAsyncDisposable
     {
         Probe.Healthy = healthy;
         var runs = Probe.Runs;
-        Time.Advance(Duration.FromSeconds(intervalSeconds));
-        await Eventually.TrueAsync(() => Probe.Runs > runs && Board.For("web").Any(s => s.Id == checkId && s.LastAt == Time.Now), $"run of {checkId} at {Time.Now}");
+        Advance(Duration.FromSeconds(intervalSeconds));
+        await Eventually.TrueAsync(() => Probe.Runs > runs && Board.For("web").Any(s => s.Id == checkId && s.LastAt == Now), $"run of {checkId} at {Now}");
     }
 
-    /// <summary>Waits until the monitor's timers are armed (its start-up messages were handled).</summary>
-    public void WaitForTimers(int count) => Assert.True(Time.WaitForPending(count, TimeSpan.FromSeconds(10)), $"{count} timers were not armed");
+    /// <summary>
+    /// Waits until the monitor has armed its timers: each check and heartbeat is published on the board right
+    /// after its timer was started (in the actor's handler), so seeing <paramref name="count"/> entries means they exist.
+    /// </summary>
+    public Task WaitForTimersAsync(int count) => Eventually.TrueAsync(() => Board.For("web").Count >= count, $"{count} timers armed");
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await System.ShutdownAsync(Duration.FromSeconds(5));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 
@@ -120,8 +143,20 @@ internal sealed class RecordingSink(IReadOnlySet<string> unresolved) : ISignalSi
         return Task.CompletedTask;
     }
 
+    /// <summary>How many recoveries still to refuse (as a desk whose store is failing would).</summary>
+    public int RecoveriesToRefuse;
+
+    /// <summary>Recoveries refused so far.</summary>
+    public int RefusedRecoveries;
+
     public Task RecoverAsync(RecoverySignal signal, CancellationToken cancellationToken)
     {
+        if (Interlocked.Decrement(ref RecoveriesToRefuse) >= 0)
+        {
+            Interlocked.Increment(ref RefusedRecoveries);
+            throw new IOException("disk I/O error");
+        }
+
         Signals.Enqueue(signal);
         return Task.CompletedTask;
     }
