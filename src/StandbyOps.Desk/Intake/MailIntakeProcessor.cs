@@ -6,6 +6,7 @@ using MimeKit;
 using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Storage.Database;
