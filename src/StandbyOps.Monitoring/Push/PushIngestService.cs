@@ -2,20 +2,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using StandbyOps.Actors.Time;
-using StandbyOps.Metrics;
 
 namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
-/// Starts push ingest with the server: loads the stored groups and rule states, exposes the groups on
-/// <c>/metrics</c>, and evaluates every push rule each <see cref="EvaluationInterval"/> of the scheduler's time
+/// Starts push ingest with the server: loads the stored groups and rule states (the groups then show on
+/// <c>/metrics</c> through <see cref="PushedMetricsSource"/>), and evaluates every push rule each <see cref="EvaluationInterval"/> of the scheduler's time
 /// (virtual or real), so <c>for</c> and <c>absentFor</c> fire without a push.
 /// </summary>
 public sealed partial class PushIngestService(
     PushGroupStore groups,
     PushRuleMonitor rules,
-    PushedMetricsSource source,
-    MetricsRegistry registry,
     IScheduler scheduler,
     ILogger<PushIngestService> logger) : IHostedService, IDisposable
 {
@@ -24,7 +21,6 @@ public sealed partial class PushIngestService(
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private IDisposable? _registration;
     private IDisposable? _timer;
     private Task _running = Task.CompletedTask;
     private bool _active;
@@ -36,7 +32,6 @@ public sealed partial class PushIngestService(
     {
         await groups.LoadAsync(cancellationToken).ConfigureAwait(false);
         await rules.LoadAsync(cancellationToken).ConfigureAwait(false);
-        _registration = registry.AddSource(source);
         Schedule();
     }
 
@@ -58,7 +53,6 @@ public sealed partial class PushIngestService(
     /// <inheritdoc/>
     public void Dispose()
     {
-        _registration?.Dispose();
         _timer?.Dispose();
         _stopping.Dispose();
     }

@@ -6,7 +6,6 @@ using StandbyOps.Actors;
 using StandbyOps.Actors.Time;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;
-using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Push;
@@ -62,7 +61,13 @@ public static partial class ServerHost
         services.AddSingleton(new LiveConfig(config, settings));
         services.AddTransient(sp => sp.GetRequiredService<LiveConfig>().Current);
         services.AddSingleton(new StoreOptions(settings.DataDirectory));
-        services.AddSingleton<MetricsRegistry>();
+        // The host's own registry (not prometheus-net's static default), so several servers can run in one process.
+        services.AddSingleton(_ =>
+        {
+            var registry = Prometheus.Metrics.NewCustomRegistry();
+            Prometheus.DotNetStats.Register(registry);
+            return registry;
+        });
         services.AddSingleton<ServerMetrics>();
         // The embedded store; callers depend on IDatabase only, so a PostgreSQL store can be registered here instead.
         services.AddSingleton<IDatabase>(sp =>
