@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StandbyOps.Benchmarks.Metrics;
 using StandbyOps.Benchmarks.Monitoring;
 using StandbyOps.Benchmarks.Paging;
 
@@ -13,6 +14,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "load-checks")
         {
             await CheckLoadDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "scrape-memory")
+        {
+            await ScrapeMemoryDriver.RunAsync(args[1..]);
             return;
         }
 

@@ -16,6 +16,9 @@ namespace StandbyOps.Metrics.Exposition;
 /// </remarks>
 public static class ScrapeWriter
 {
+    /// <summary>The most a scrape hands the output stream at once.</summary>
+    private const int ChunkBytes = 16 * 1024;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Collects the families of <paramref name="registry"/> (its collectors and callbacks run), merged and ordered by name.</summary>
@@ -64,7 +67,14 @@ public static class ScrapeWriter
 
             if (contributors.Count == 1 && single is not null)
             {
-                await output.WriteAsync(single.Text, cancellationToken).ConfigureAwait(false);
+                // In slices: a response stream copies what one write hands it into its own buffers before it waits for
+                // the client, so one write of a large family would buffer the whole family per concurrent scrape.
+                for (var offset = 0; offset < single.Text.Length; offset += ChunkBytes)
+                {
+                    var chunk = single.Text.Slice(offset, Math.Min(ChunkBytes, single.Text.Length - offset));
+                    await output.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
