@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using StandbyOps.Benchmarks.Actors;
+using StandbyOps.Benchmarks.Metrics;
 using StandbyOps.Benchmarks.Monitoring;
 using StandbyOps.Benchmarks.Paging;
 
@@ -26,6 +27,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "actors")
         {
             await ActorComparisonDriver.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "scrape-memory")
+        {
+            await ScrapeMemoryDriver.RunAsync(args[1..]);
             return;
         }
 

@@ -10,7 +10,7 @@ using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Incidents;
 
-/// <summary>Registers the incident desk. Expects the host's <c>IDatabase</c>, <c>IClock</c>, <c>MetricsRegistry</c> and <c>StandbyOpsConfig</c>.</summary>
+/// <summary>Registers the incident desk. Expects the host's <c>IDatabase</c>, <c>IClock</c>, prometheus-net <c>CollectorRegistry</c> and <c>StandbyOpsConfig</c>.</summary>
 public static class IncidentsServiceCollectionExtensions
 {
     /// <summary>

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Prometheus;
 using StandbyOps.Metrics;
+using StandbyOps.Metrics.Exposition;
 using StandbyOps.Metrics.TextFormat;
 
 namespace StandbyOps.Benchmarks.Metrics;
@@ -14,7 +16,7 @@ public class TextFormatBenchmarks
 {
     private const int Samples = 500;
 
-    private readonly MetricsRegistry _registry = new();
+    private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
     private string _body = string.Empty;
     private IReadOnlyList<MetricFamily> _families = [];
 
@@ -22,19 +24,20 @@ public class TextFormatBenchmarks
     public void Setup()
     {
         var random = new Random(500); // fixed seed: every run measures the same body
-        var requests = _registry.Counter("pushed_requests_total", "Requests served.", "instance", "code");
+        var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        var requests = factory.CreateCounter("pushed_requests_total", "Requests served.", "instance", "code");
         for (var i = 0; i < 250; i++)
         {
             requests.WithLabels($"host-{i / 5:D3}.example.org:9100", (200 + (i % 5)).ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc(random.Next(1_000_000));
         }
 
-        var free = _registry.Gauge("pushed_filesystem_avail_bytes", "Free space.", "instance", "mountpoint");
+        var free = factory.CreateGauge("pushed_filesystem_avail_bytes", "Free space.", "instance", "mountpoint");
         for (var i = 0; i < 154; i++)
         {
             free.WithLabels($"host-{i / 2:D3}.example.org:9100", i % 2 == 0 ? "/" : "/var/lib/\"data\"").Set(random.NextDouble() * 1e12);
         }
 
-        var latency = _registry.Histogram("pushed_backup_duration_seconds", "Backup duration.", [1, 10, 60, 300, 900], "instance");
+        var latency = factory.CreateHistogram("pushed_backup_duration_seconds", "Backup duration.", new HistogramConfiguration { Buckets = [1, 10, 60, 300, 900], LabelNames = ["instance"] });
         for (var i = 0; i < 12; i++)
         {
             for (var j = 0; j < 20; j++)
@@ -43,7 +46,7 @@ public class TextFormatBenchmarks
             }
         }
 
-        _families = _registry.Collect();
+        _families = ScrapeWriter.CollectAsync(_registry, CancellationToken.None).GetAwaiter().GetResult();
         _body = TextFormatWriter.Render(_families);
         var parsedSamples = TextFormatParser.Parse(_body).Sum(f => f.Samples.Count);
         if (parsedSamples != Samples)
@@ -58,6 +61,11 @@ public class TextFormatBenchmarks
     [Benchmark(OperationsPerInvoke = Samples)]
     public string Render() => TextFormatWriter.Render(_families);
 
+    /// <summary>A scrape of the prometheus-net registry as <c>GET /metrics</c> does it: collect, parse, merge and write.</summary>
     [Benchmark(OperationsPerInvoke = Samples)]
-    public string CollectAndRender() => TextFormatWriter.Render(_registry.Collect());
+    public async Task CollectAndRender()
+    {
+        var own = await ScrapeWriter.CollectAsync(_registry, CancellationToken.None);
+        await ScrapeWriter.WriteAsync(own, [], Stream.Null, CancellationToken.None);
+    }
 }

@@ -16,6 +16,7 @@ using StandbyOps.Configuration.PushRules;
 using StandbyOps.Configuration.Systems;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Metrics;
+using StandbyOps.Metrics.Exposition;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Signals;
@@ -51,7 +52,7 @@ public static class CheckLoadDriver
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddProbes();
         await using var provider = services.BuildServiceProvider();
-        var registry = new MetricsRegistry();
+        var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new MonitoringMetrics(registry);
         var board = new SystemStatusBoard();
         var directory = Directory.CreateTempSubdirectory("standbyops-load-");
@@ -72,12 +73,12 @@ public static class CheckLoadDriver
 
         // Warm up for one interval (every check has run once), then measure.
         await Task.Delay(interval.ToTimeSpan() + TimeSpan.FromSeconds(1));
-        var before = Snapshot(registry);
+        var before = Snapshot(await ScrapeWriter.CollectAsync(registry, CancellationToken.None));
         var measureCpu = Environment.CpuUsage.TotalTime;
         var window = Stopwatch.StartNew();
         await Task.Delay(duration);
         var seconds = window.Elapsed.TotalSeconds;
-        var after = Snapshot(registry);
+        var after = Snapshot(await ScrapeWriter.CollectAsync(registry, CancellationToken.None));
         process.Refresh();
         var cpu = (Environment.CpuUsage.TotalTime - measureCpu).TotalSeconds / seconds;
 
@@ -97,9 +98,8 @@ public static class CheckLoadDriver
     private static int Arg(string[] args, int index, int fallback) =>
         args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
-    private static (double Runs, double Failures, double Skipped, SortedDictionary<double, double> Lag) Snapshot(MetricsRegistry registry)
+    private static (double Runs, double Failures, double Skipped, SortedDictionary<double, double> Lag) Snapshot(IReadOnlyList<MetricFamily> families)
     {
-        var families = registry.Collect();
         double Counter(string result) => families.Where(f => f.Name == "standbyops_check_runs_total").SelectMany(f => f.Samples)
             .Where(s => s.Labels.Get("result") == result).Sum(s => s.Value);
         var lag = new SortedDictionary<double, double>();

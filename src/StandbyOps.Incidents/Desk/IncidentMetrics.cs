@@ -1,8 +1,7 @@
+using Prometheus;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Incidents.Sla;
-using StandbyOps.Metrics;
-using StandbyOps.Metrics.Instruments;
 
 namespace StandbyOps.Incidents.Desk;
 
@@ -18,12 +17,13 @@ public sealed class IncidentMetrics
     private readonly Lock _gate = new();
     private readonly HashSet<(string Customer, string Priority)> _openSeries = [];
 
-    public IncidentMetrics(MetricsRegistry registry)
+    public IncidentMetrics(CollectorRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        _opened = registry.Counter("standbyops_incidents_opened_total", "Incidents opened, by customer, priority and signal source.", "customer", "priority", "source");
-        _breaches = registry.Counter("standbyops_sla_breaches_total", "SLA deadlines missed, by customer and kind (response or resolution).", "customer", "kind");
-        _open = registry.Gauge("standbyops_incidents_open", "Incidents not yet resolved (open or acknowledged), by customer and priority.", "customer", "priority");
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        _opened = factory.CreateCounter("standbyops_incidents_opened_total", "Incidents opened, by customer, priority and signal source.", "customer", "priority", "source");
+        _breaches = factory.CreateCounter("standbyops_sla_breaches_total", "SLA deadlines missed, by customer and kind (response or resolution).", "customer", "kind");
+        _open = factory.CreateGauge("standbyops_incidents_open", "Incidents not yet resolved (open or acknowledged), by customer and priority.", "customer", "priority");
     }
 
     public void Opened(string customer, Priority priority, SignalSource source) =>

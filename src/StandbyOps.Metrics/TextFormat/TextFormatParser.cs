@@ -44,6 +44,20 @@ public sealed class TextFormatParser
 
     private static bool IsBlank(char c) => c is ' ' or '\t';
 
+    /// <summary>Says whether <paramref name="index"/> falls in a HELP text, a quoted label value or elsewhere on its line.</summary>
+    private string Where(int index)
+    {
+        var line = _text.AsSpan(_lineStart, _lineEnd - _lineStart);
+        var offset = index - _lineStart;
+        if (line.StartsWith("# HELP ", StringComparison.Ordinal))
+        {
+            return " in HELP text";
+        }
+
+        var quotes = line[..offset].Count('"') - line[..offset].Count("\\\"");
+        return quotes % 2 == 1 ? " in a label value" : string.Empty;
+    }
+
     private static string Describe(char c) =>
         char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
             ? $"U+{(int)c:X4}"
@@ -52,6 +66,7 @@ public sealed class TextFormatParser
     private List<MetricFamily> Run()
     {
         var firstCarriageReturn = _text.IndexOf('\r', StringComparison.Ordinal);
+        var firstNul = _text.IndexOf('\0', StringComparison.Ordinal);
         _line = 1;
         while (_pos < _text.Length)
         {
@@ -61,6 +76,11 @@ public sealed class TextFormatParser
             if (firstCarriageReturn >= 0 && firstCarriageReturn < _lineEnd)
             {
                 throw Error(firstCarriageReturn, "carriage return (\\r) is not allowed: lines must end with a single LF");
+            }
+
+            if (firstNul >= 0 && firstNul < _lineEnd)
+            {
+                throw Error(firstNul, $"NUL byte (U+0000) is not allowed{Where(firstNul)}");
             }
 
             if (newline < 0)

@@ -6,7 +6,7 @@ namespace StandbyOps.Metrics.TextFormat;
 /// <summary>Writes families in the Prometheus text exposition format 0.0.4, the way Go's <c>expfmt</c> does.</summary>
 /// <remarks>
 /// Families are written in the order given and are expected to be merged already (one family per name),
-/// as <see cref="MetricsRegistry.Collect"/> and <see cref="MetricFamilyMerger.Merge"/> return them.
+/// as <see cref="MetricFamilyMerger.Merge"/> returns them.
 /// Families without samples are skipped, since a TYPE line without samples says nothing.
 /// </remarks>
 public static class TextFormatWriter

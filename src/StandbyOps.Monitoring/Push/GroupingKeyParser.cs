@@ -54,6 +54,8 @@ public static class GroupingKeyParser
             throw new PushRejectedException("job name is required");
         }
 
+        EnsureNoNul(job, "job name");
+
         var pairs = SplitLabels(labels);
         pairs[GroupingKey.JobLabel] = job;
         return new GroupingKey(pairs.Select(p => new Label(p.Key, p.Value)));
@@ -107,10 +109,67 @@ public static class GroupingKeyParser
                 value = decoded;
             }
 
+            EnsureNoNul(value, $"value of label {trimmed}");
             result[trimmed] = value;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Percent-decodes a raw request path strictly: the decoded bytes must be UTF-8, so that a <c>%FF</c> is refused rather
+    /// than kept as literal text (what <see cref="Uri.UnescapeDataString(string)"/> does). A <c>%</c> not followed by two hex
+    /// digits stays as it is.
+    /// </summary>
+    /// <exception cref="PushRejectedException">The decoded path is not valid UTF-8.</exception>
+    public static string PercentDecode(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        if (raw.IndexOf('%', StringComparison.Ordinal) < 0)
+        {
+            return raw;
+        }
+
+        var bytes = new List<byte>(raw.Length);
+        Span<byte> encoded = stackalloc byte[4];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '%' && i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
+            {
+                bytes.Add((byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2])));
+                i += 2;
+            }
+            else if (char.IsAscii(c))
+            {
+                bytes.Add((byte)c);
+            }
+            else
+            {
+                var rune = char.IsHighSurrogate(c) && i + 1 < raw.Length ? new Rune(c, raw[++i]) : new Rune(c);
+                bytes.AddRange(encoded[..rune.EncodeToUtf8(encoded)]);
+            }
+        }
+
+        try
+        {
+            return StrictUtf8.GetString([.. bytes]);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new PushRejectedException($"the push path is not valid UTF-8 once percent-decoded (byte {e.Index} of \"{raw}\")");
+        }
+    }
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private static void EnsureNoNul(string value, string what)
+    {
+        var nul = value.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new PushRejectedException($"the {what} in the push path contains a NUL byte (U+0000) at character {nul + 1}");
+        }
     }
 
     /// <summary>Go's <c>base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))</c>, decoded as UTF-8.</summary>

@@ -24,6 +24,7 @@ public sealed partial class PushGroupStore
     private readonly ConcurrentDictionary<string, ImmutableDictionary<GroupingKey, PushGroup>> _groups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly LoadOnce _load;
+    private long _version;
 
     /// <summary>Creates the store over <paramref name="database"/>; <see cref="LoadAsync"/> reads what an earlier run kept.</summary>
     public PushGroupStore(IDatabase database, IClock clock, ILogger<PushGroupStore> logger)
@@ -55,7 +56,12 @@ public sealed partial class PushGroupStore
                     (_, groups) => groups.SetItem(group.Key, group));
             }
         }
+
+        Interlocked.Increment(ref _version);
     }
+
+    /// <summary>Changes with every change of the groups (a load, a push, a failed push, a deletion), so readers can cache what they derive.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The customer's groups as they are now.</summary>
     public IReadOnlyCollection<PushGroup> GroupsOf(string customer)
@@ -108,12 +114,14 @@ public sealed partial class PushGroupStore
                     "UPDATE push_groups SET failed_at = @now WHERE customer = @customer AND grouping_key = @key",
                     new { now, customer, key = StorageKey(key) }, t), cancellationToken).ConfigureAwait(false);
                 _groups[customer] = current.SetItem(key, failed);
+                Interlocked.Increment(ref _version);
                 throw;
             }
 
             var group = new PushGroup(customer, key, content, now, existing?.FailedAt, existing?.CreatedAt ?? now);
             await _database.WriteAsync((c, t) => SaveAsync(c, t, group), cancellationToken).ConfigureAwait(false);
             _groups[customer] = current.SetItem(key, group);
+            Interlocked.Increment(ref _version);
             return group;
         }
         finally
@@ -142,6 +150,7 @@ public sealed partial class PushGroupStore
                 "DELETE FROM push_groups WHERE customer = @customer AND grouping_key = @key",
                 new { customer, key = StorageKey(key) }, t), cancellationToken).ConfigureAwait(false);
             _groups[customer] = current.Remove(key);
+            Interlocked.Increment(ref _version);
             return true;
         }
         finally

@@ -1,20 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using StandbyOps.Metrics;
 
 namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
-/// Starts push ingest with the server: loads the stored groups and rule states, exposes the groups on
-/// <c>/metrics</c>, and evaluates every push rule each <see cref="EvaluationInterval"/> on Akka's scheduler
-/// (the actor system's, so a virtual-time run advances it), so <c>for</c> and <c>absentFor</c> fire without a push.
+/// Starts push ingest with the server: loads the stored groups and rule states (the groups then show on
+/// <c>/metrics</c> through <see cref="PushedMetricsSource"/>), and evaluates every push rule each <see cref="EvaluationInterval"/>
+/// on Akka's scheduler (the actor system's, so a virtual-time run advances it), so <c>for</c> and <c>absentFor</c> fire without a push.
 /// </summary>
 public sealed partial class PushIngestService(
     PushGroupStore groups,
     PushRuleMonitor rules,
-    PushedMetricsSource source,
-    MetricsRegistry registry,
     Akka.Actor.IScheduler scheduler,
     ILogger<PushIngestService> logger) : IHostedService, IDisposable
 {
@@ -23,7 +20,6 @@ public sealed partial class PushIngestService(
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private IDisposable? _registration;
     private Akka.Actor.ICancelable? _timer;
     private Task _running = Task.CompletedTask;
     private bool _active;
@@ -35,7 +31,6 @@ public sealed partial class PushIngestService(
     {
         await groups.LoadAsync(cancellationToken).ConfigureAwait(false);
         await rules.LoadAsync(cancellationToken).ConfigureAwait(false);
-        _registration = registry.AddSource(source);
         Schedule();
     }
 
@@ -57,7 +52,6 @@ public sealed partial class PushIngestService(
     /// <inheritdoc/>
     public void Dispose()
     {
-        _registration?.Dispose();
         _timer?.Cancel();
         _stopping.Dispose();
     }

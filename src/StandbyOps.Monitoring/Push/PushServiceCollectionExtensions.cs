@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StandbyOps.Metrics.Exposition;
 using StandbyOps.Monitoring.Alertmanager;
 
 namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
 /// Registers push ingest and the Alertmanager receiver: <c>services.AddPushIngest()</c>. Needs the server's
-/// <c>IDatabase</c>, <c>MetricsRegistry</c>, <c>IClock</c>, Akka's <c>IScheduler</c>, <c>StandbyOpsConfig</c> and an <c>ISignalSink</c> (the incident desk).
+/// <c>IDatabase</c>, prometheus-net <c>CollectorRegistry</c>, <c>IClock</c>, Akka's <c>IScheduler</c>, <c>StandbyOpsConfig</c> and an <c>ISignalSink</c> (the incident desk).
 /// </summary>
 public static class PushServiceCollectionExtensions
 {
@@ -16,6 +17,7 @@ public static class PushServiceCollectionExtensions
         services.TryAddSingleton<PushGroupStore>();
         services.TryAddSingleton<PushRuleMonitor>();
         services.TryAddSingleton<PushedMetricsSource>();
+        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<PushedMetricsSource>());
         services.TryAddSingleton<PushIngest>();
         services.TryAddSingleton<AlertmanagerRouter>();
         services.TryAddSingleton<AlertmanagerReceiver>();

@@ -1,4 +1,5 @@
 using StandbyOps.Metrics;
+using StandbyOps.Metrics.Exposition;
 
 namespace StandbyOps.Monitoring.Push;
 
@@ -12,8 +13,13 @@ namespace StandbyOps.Monitoring.Push;
 /// earliest-created group wins and the other customer's families of that name are left out of the scrape (and
 /// counted in <c>standbyops_push_hidden_families</c>). Families without HELP get a generic one, so the scrape
 /// stays <c>promtool check metrics</c> clean.
+/// <para>
+/// The groups are rendered to text once per change of the store (<see cref="PushGroupStore.Version"/>) and that one
+/// rendering is shared by every scrape until the next change; scrapes that arrive while it is being built wait for it
+/// instead of building their own. A scrape therefore costs no allocation in proportion to the pushed groups.
+/// </para>
 /// </remarks>
-public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource
+public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource, IDisposable
 {
     /// <summary>The HELP of pushed families that came without one.</summary>
     public const string DefaultHelp = "Metric pushed through the Pushgateway API without HELP text.";
@@ -24,10 +30,52 @@ public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource
     private static readonly string[] HistogramSuffixes = ["_bucket", "_sum", "_count"];
     private static readonly string[] SummarySuffixes = ["_sum", "_count"];
 
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private Snapshot _current = new(-1, RenderedFamilies.Empty);
+    private long _renders;
+
+    /// <summary>How many times the groups were rendered (once per store change that a scrape saw).</summary>
+    public long Renders => Interlocked.Read(ref _renders);
+
     /// <inheritdoc/>
-    public void Collect(ICollection<MetricFamily> families)
+    public async ValueTask<RenderedFamilies> SnapshotAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(families);
+        var version = store.Version;
+        var current = Volatile.Read(ref _current);
+        if (current.Version >= version)
+        {
+            return current.Families;
+        }
+
+        await _building.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Whoever held the gate may have rendered a version at least as new as the one this scrape saw.
+            current = _current;
+            if (current.Version >= version)
+            {
+                return current.Families;
+            }
+
+            var latest = store.Version;
+            var families = new List<MetricFamily>();
+            Collect(families);
+            var rendered = RenderedFamilies.Render(families);
+            Interlocked.Increment(ref _renders);
+            Volatile.Write(ref _current, new Snapshot(latest, rendered));
+            return rendered;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _building.Dispose();
+
+    private void Collect(List<MetricFamily> families)
+    {
         var groups = store.All().ToList();
         if (groups.Count == 0)
         {
@@ -126,6 +174,8 @@ public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource
     };
 
     private static double UnixSeconds(NodaTime.Instant instant) => instant.ToUnixTimeTicks() / (double)NodaTime.NodaConstants.TicksPerSecond;
+
+    private sealed record Snapshot(long Version, RenderedFamilies Families);
 
     private sealed class Accumulator(MetricType type)
     {

@@ -1,5 +1,4 @@
-using StandbyOps.Metrics;
-using StandbyOps.Metrics.Instruments;
+using Prometheus;
 
 namespace StandbyOps.Paging.Dispatch;
 
@@ -19,12 +18,13 @@ public sealed class PagingMetrics
     private readonly Counter _failed;
 
     /// <summary>Registers the metrics in <paramref name="registry"/>.</summary>
-    public PagingMetrics(MetricsRegistry registry)
+    public PagingMetrics(CollectorRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        _ack = registry.Histogram("standbyops_page_ack_seconds", "Seconds from opening to acknowledgement of paged incidents.", AckBuckets);
-        _sent = registry.Counter("standbyops_pages_sent_total", "SMS pages accepted by the provider.");
-        _failed = registry.Counter("standbyops_pages_failed_total", "SMS pages that failed (each moves its escalation to the next step at once), by reason.", "reason");
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        _ack = factory.CreateHistogram("standbyops_page_ack_seconds", "Seconds from opening to acknowledgement of paged incidents.", new HistogramConfiguration { Buckets = AckBuckets });
+        _sent = factory.CreateCounter("standbyops_pages_sent_total", "SMS pages accepted by the provider.");
+        _failed = factory.CreateCounter("standbyops_pages_failed_total", "SMS pages that failed (each moves its escalation to the next step at once), by reason.", "reason");
     }
 
     /// <summary>A paged incident was acknowledged <paramref name="seconds"/> after it opened.</summary>

@@ -1,4 +1,5 @@
-using StandbyOps.Metrics;
+using Prometheus;
+using StandbyOps.Metrics.Exposition;
 using StandbyOps.Metrics.TextFormat;
 using StandbyOps.Server.Auth;
 using StandbyOps.Storage.Tokens;
@@ -6,7 +7,8 @@ using StandbyOps.Storage.Tokens;
 namespace StandbyOps.Server.Api;
 
 /// <summary>
-/// <c>GET /metrics</c>: the Prometheus text format 0.0.4, own metrics plus every customer's pushed groups.
+/// <c>GET /metrics</c>: the Prometheus text format 0.0.4, the server's own prometheus-net registry (including the process
+/// and .NET runtime collectors) plus every customer's pushed groups, rendered once per change and shared by all scrapes.
 /// Staff roles only: pusher and customer tokens are scoped to one customer and would see the others' groups.
 /// </summary>
 public static class MetricsApi
@@ -14,9 +16,22 @@ public static class MetricsApi
     /// <summary>Maps the route.</summary>
     public static void MapMetricsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/metrics", (MetricsRegistry registry) =>
-            TypedResults.Text(TextFormatWriter.Render(registry.Collect()), TextFormatWriter.ContentType))
+        routes.MapGet("/metrics", WriteScrapeAsync)
             .RequireRoles(TokenRole.Admin, TokenRole.Desk, TokenRole.Engineer, TokenRole.Finance)
             .WithTags("Metrics");
+    }
+
+    private static async Task WriteScrapeAsync(HttpContext context, CollectorRegistry registry, IEnumerable<IMetricsSource> sources)
+    {
+        var cancellation = context.RequestAborted;
+        var own = await ScrapeWriter.CollectAsync(registry, cancellation);
+        var snapshots = new List<RenderedFamilies>();
+        foreach (var source in sources)
+        {
+            snapshots.Add(await source.SnapshotAsync(cancellation));
+        }
+
+        context.Response.ContentType = TextFormatWriter.ContentType;
+        await ScrapeWriter.WriteAsync(own, snapshots, context.Response.Body, cancellation);
     }
 }

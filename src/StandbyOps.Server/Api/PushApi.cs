@@ -91,7 +91,8 @@ public static partial class PushApi
         }
     }
 
-    /// <summary>The percent-decoded path after <c>/metrics/</c>, decoding <c>%2F</c> too, as Go's router sees it.</summary>
+    /// <summary>The percent-decoded path after <c>/metrics/</c>, decoding <c>%2F</c> too, as Go's router sees it; invalid UTF-8 is refused.</summary>
+    /// <exception cref="PushRejectedException">The decoded path is not valid UTF-8.</exception>
     private static string PathAfterMetrics(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
@@ -103,7 +104,7 @@ public static partial class PushApi
         }
 
         var start = path.IndexOf(Prefix, StringComparison.OrdinalIgnoreCase);
-        return Uri.UnescapeDataString(start < 0 ? string.Empty : path[(start + Prefix.Length)..]);
+        return GroupingKeyParser.PercentDecode(start < 0 ? string.Empty : path[(start + Prefix.Length)..]);
     }
 
     private static bool IsProtobuf(string? contentType) =>

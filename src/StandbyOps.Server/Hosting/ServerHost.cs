@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;
-using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Push;
@@ -62,7 +61,13 @@ public static partial class ServerHost
         // The configuration in force can be reloaded; resolve it per use rather than capturing it.
         services.AddSingleton(new LiveConfig(config, settings));
         services.AddTransient(sp => sp.GetRequiredService<LiveConfig>().Current);
-        services.AddSingleton<MetricsRegistry>();
+        // The host's own registry (not prometheus-net's static default), so several servers can run in one process.
+        services.AddSingleton(_ =>
+        {
+            var registry = Prometheus.Metrics.NewCustomRegistry();
+            Prometheus.DotNetStats.Register(registry);
+            return registry;
+        });
         services.AddSingleton<ServerMetrics>();
         // SQLite in the data directory unless the configuration names a PostgreSQL store; callers depend on IDatabase only.
         services.AddSingleton<IDatabase>(sp =>

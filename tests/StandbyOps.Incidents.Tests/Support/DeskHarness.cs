@@ -6,7 +6,7 @@ using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Observers;
 using StandbyOps.Incidents.Pages;
 using StandbyOps.Incidents.Sla;
-using StandbyOps.Metrics;
+using StandbyOps.Metrics.Exposition;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
@@ -24,7 +24,7 @@ public sealed class DeskHarness : IDisposable
         Clock = new FakeClock(start);
         Config = TestContracts.Load();
         Database = new SqliteDatabase(new StoreOptions(_directory.Path));
-        Metrics = new MetricsRegistry();
+        Metrics = Prometheus.Metrics.NewCustomRegistry();
         Sla = new IncidentSlaPolicy(Config, periods ?? new NoStandbyPeriods());
         Desk = new IncidentDesk(Database, Clock, Sla, new IncidentMetrics(Metrics), new NoIncidentPages(), observers, options ?? new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance);
         Intents = new IntentStore(Database);
@@ -40,7 +40,7 @@ public sealed class DeskHarness : IDisposable
 
     public SqliteDatabase Database { get; }
 
-    public MetricsRegistry Metrics { get; }
+    public Prometheus.CollectorRegistry Metrics { get; }
 
     public IncidentSlaPolicy Sla { get; }
 
@@ -77,7 +77,7 @@ public sealed class DeskHarness : IDisposable
     /// <summary>The value of one series in the registry, or null when it was never written.</summary>
     public double? MetricValue(string family, params (string Name, string Value)[] labels)
     {
-        var found = Metrics.Collect().SingleOrDefault(f => f.Name == family);
+        var found = ScrapeWriter.CollectAsync(Metrics, CancellationToken.None).GetAwaiter().GetResult().SingleOrDefault(f => f.Name == family);
         var sample = found?.Samples.SingleOrDefault(s => labels.All(l => s.Labels.Get(l.Name) == l.Value));
         return sample?.Value;
     }

@@ -45,6 +45,18 @@ public sealed class MetricsScrapeTests(RunningServer running) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task The_scrape_carries_the_process_and_runtime_collectors_next_to_the_standbyops_families()
+    {
+        var scrape = await ScrapeAsync();
+
+        Assert.Contains("# TYPE process_cpu_seconds_total counter\n", scrape, StringComparison.Ordinal);
+        Assert.Matches(@"\nprocess_cpu_seconds_total [0-9.e+-]+\n", scrape);
+        Assert.Contains("# TYPE dotnet_collection_count_total counter\n", scrape, StringComparison.Ordinal);
+        Assert.Contains("dotnet_collection_count_total{generation=\"0\"}", scrape, StringComparison.Ordinal);
+        Assert.Contains("# TYPE standbyops_build_info gauge\n", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scraping_needs_a_token()
     {
         await HttpAssert.ProblemAsync(await running.Server.Http.GetAsync("/metrics"), HttpStatusCode.Unauthorized);

@@ -86,6 +86,73 @@ public sealed class PushProtocolTests(PushServer push) : IClassFixture<PushServe
         Assert.Empty(await push.LinesAsync($"job=\"{job}\""));
     }
 
+    [Theory]
+    [InlineData("up{path=\"a\u0000b\"} 1\n", "line 1, column 11: NUL byte (U+0000) is not allowed in a label value")]
+    [InlineData("# HELP up Up\u0000.\nup 1\n", "line 1, column 13: NUL byte (U+0000) is not allowed in HELP text")]
+    public async Task Nul_bytes_in_label_values_and_help_text_get_400_saying_where_and_are_not_exposed(string body, string reason)
+    {
+        var job = Job();
+
+        var problem = await HttpAssert.ProblemAsync(await push.Acme.PutAsync($"/metrics/job/{job}", PushServer.Text(body)), HttpStatusCode.BadRequest);
+
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await push.LinesAsync($"job=\"{job}\""));
+    }
+
+    [Theory]
+    [InlineData("# HELP up Up\xFF.\nup 1\n", "the body is not valid UTF-8 (byte 12)")]
+    [InlineData("up{path=\"a\xC3\"} 1\n", "the body is not valid UTF-8 (byte 10)")]
+    public async Task Invalid_utf8_in_help_text_and_label_values_gets_400_with_the_byte_and_is_not_exposed(string latin1Body, string reason)
+    {
+        var job = Job();
+        using var content = new ByteArrayContent(Encoding.Latin1.GetBytes(latin1Body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+
+        var problem = await HttpAssert.ProblemAsync(await push.Acme.PutAsync($"/metrics/job/{job}", content), HttpStatusCode.BadRequest);
+
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await push.LinesAsync($"job=\"{job}\""));
+    }
+
+    [Theory]
+    [InlineData("/instance@base64/YQBi", "the value of label instance in the push path contains a NUL byte (U+0000) at character 2")]
+    [InlineData("/instance/%FF", "the push path is not valid UTF-8 once percent-decoded (byte ")]
+    [InlineData("/instance/a%C3", "the push path is not valid UTF-8 once percent-decoded (byte ")]
+    [InlineData("/instance@base64/_w", "invalid base64 encoding for label instance=\"_w\": the decoded value is not valid UTF-8")]
+    public async Task Nul_bytes_and_invalid_utf8_in_grouping_key_paths_get_400_saying_where_and_are_not_exposed(string labels, string reason)
+    {
+        var job = Job();
+
+        var problem = await HttpAssert.ProblemAsync(await push.Acme.PutAsync($"/metrics/job/{job}{labels}", PushServer.Text("up 1\n")), HttpStatusCode.BadRequest);
+
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await push.LinesAsync($"job=\"{job}\""));
+    }
+
+    /// <remarks>Kestrel itself refuses a percent-encoded NUL in the request target (a bare 400, before routing).</remarks>
+    [Theory]
+    [InlineData("/instance/a%00b")]
+    [InlineData("%00/instance/a")]
+    public async Task A_percent_encoded_nul_in_the_push_path_gets_400_and_is_not_exposed(string labels)
+    {
+        var job = Job();
+
+        using var response = await push.Acme.PutAsync($"/metrics/job/{job}{labels}", PushServer.Text("up 1\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await push.LinesAsync(job));
+    }
+
+    [Theory]
+    [InlineData("/metrics/job@base64/YQBi", "the job name in the push path contains a NUL byte (U+0000) at character 2")]
+    [InlineData("/metrics/job/%FF", "the push path is not valid UTF-8 once percent-decoded")]
+    public async Task Nul_bytes_and_invalid_utf8_in_the_job_get_400(string path, string reason)
+    {
+        var problem = await HttpAssert.ProblemAsync(await push.Acme.PutAsync(path, PushServer.Text("up 1\n")), HttpStatusCode.BadRequest);
+
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_valid_job_with_an_empty_body_gets_200_and_a_push_time()
     {

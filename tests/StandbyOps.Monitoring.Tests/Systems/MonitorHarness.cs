@@ -44,7 +44,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
         var database = new SqliteDatabase(new StoreOptions(_directory.Path));
         new MigrationRunner(database, Clock).ApplyAsync([.. Schema.Migrations, .. HeartbeatSchema.Migrations]).GetAwaiter().GetResult();
         Store = new HeartbeatStore(database);
-        Services = new MonitorServices(_ => Probe, Sink, Board, Store, new MonitoringMetrics(new MetricsRegistry()), NullLoggerFactory.Instance, Clock);
+        Services = new MonitorServices(_ => Probe, Sink, Board, Store, new MonitoringMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLoggerFactory.Instance, Clock);
         Target = new MonitoredSystem("acme", SystemWith(Check(), maintenance ?? [], heartbeat));
     }
 
