@@ -4,7 +4,6 @@ using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;
 using StandbyOps.Incidents.Desk;
-using StandbyOps.Metrics;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
@@ -28,7 +27,7 @@ public sealed class DeskHarness : IAsyncDisposable
         services.AddSingleton(config);
         services.AddSingleton(new StoreOptions(_directory.Path));
         services.AddSingleton<IDatabase>(sp => new SqliteDatabase(sp.GetRequiredService<StoreOptions>()));
-        services.AddSingleton<MetricsRegistry>();
+        services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         services.AddSingleton<IntentStore>();
         services.AddSingleton<IntentRelay>();
         services.AddIncidents();

@@ -10,7 +10,6 @@ using StandbyOps.Configuration.Heartbeats;
 using StandbyOps.Configuration.PushRules;
 using StandbyOps.Configuration.Systems;
 using StandbyOps.Incidents.Signals;
-using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Signals;
@@ -45,7 +44,7 @@ public static class IdleMonitorsDriver
         {
             var board = new SystemStatusBoard();
             var services = new MonitorServices(probes.Create, new NullSink(), board,
-                new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.FullName))), new MonitoringMetrics(new MetricsRegistry()),
+                new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.FullName))), new MonitoringMetrics(Prometheus.Metrics.NewCustomRegistry()),
                 NullLoggerFactory.Instance, SystemClock.Instance);
             var targets = Enumerable.Range(0, monitors).Select(i => new MonitoredSystem("load", new SystemConfig($"sys{i}", $"system {i}", Criticality.Medium, checks,
                 new Dictionary<string, HeartbeatConfig>(), new Dictionary<string, PushRuleConfig>(), new Dictionary<string, string>(), []))).ToList();

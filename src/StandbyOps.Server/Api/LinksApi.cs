@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Desk.Links;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;

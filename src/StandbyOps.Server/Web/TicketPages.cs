@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StandbyOps.Core.Incidents;
 using StandbyOps.Desk.Links;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;

@@ -8,7 +8,6 @@ using NodaTime;
 using NodaTime.Testing;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents.Signals;
-using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
 using StandbyOps.Monitoring.Signals;
@@ -50,7 +49,7 @@ public sealed class CoordinatedShutdownDrainTests
         var sink = new GatedSink();
         var board = new SystemStatusBoard();
         var services = new MonitorServices(_ => new IdleProbe(), sink, board, new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.Path))),
-            new MonitoringMetrics(new MetricsRegistry()), NullLoggerFactory.Instance, new FakeClock(Instant.FromUtc(2026, 11, 24, 19, 0)));
+            new MonitoringMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLoggerFactory.Instance, new FakeClock(Instant.FromUtc(2026, 11, 24, 19, 0)));
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<RuntimeState>();
