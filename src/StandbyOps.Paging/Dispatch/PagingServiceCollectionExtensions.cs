@@ -22,7 +22,8 @@ public static class PagingServiceCollectionExtensions
     public static IServiceCollection AddPaging(this IServiceCollection services, Action<IServiceProvider, PagingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(TwilioSmsSender.HttpClientName);
+        services.AddSingleton(sp => TwilioOptionsOf(sp.GetRequiredService<StandbyOpsConfig>()));
+        services.AddTwilioHttpClient();
         services.AddSingleton(sp =>
         {
             var options = new PagingOptions();
@@ -34,19 +35,9 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<ISmsSender>(sp =>
         {
             var config = sp.GetRequiredService<StandbyOpsConfig>();
-            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is { } twilio)
+            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is not null)
             {
-                var options = new TwilioOptions
-                {
-                    BaseUrl = twilio.BaseUrl,
-                    AccountSid = twilio.AccountSid,
-                    AuthToken = twilio.AuthToken,
-                    From = twilio.From,
-                    MessagingServiceSid = twilio.MessagingServiceSid,
-                    ApiKeySid = twilio.ApiKeySid,
-                    ApiKeySecret = twilio.ApiKeySecret,
-                };
-                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), options, sp.GetRequiredService<ILogger<TwilioSmsSender>>());
+                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TwilioOptions>(), sp.GetRequiredService<ILogger<TwilioSmsSender>>());
             }
 
             return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
@@ -75,4 +66,18 @@ public static class PagingServiceCollectionExtensions
         services.AddHostedService<PagingStartup>();
         return services;
     }
+
+    /// <summary>The sender's and its HTTP pipeline's settings from <c>sms.twilio</c>; defaults when Twilio is not configured.</summary>
+    private static TwilioOptions TwilioOptionsOf(StandbyOpsConfig config) => config.Sms.Twilio is { } twilio
+        ? new TwilioOptions
+        {
+            BaseUrl = twilio.BaseUrl,
+            AccountSid = twilio.AccountSid,
+            AuthToken = twilio.AuthToken,
+            From = twilio.From,
+            MessagingServiceSid = twilio.MessagingServiceSid,
+            ApiKeySid = twilio.ApiKeySid,
+            ApiKeySecret = twilio.ApiKeySecret,
+        }
+        : new TwilioOptions();
 }
