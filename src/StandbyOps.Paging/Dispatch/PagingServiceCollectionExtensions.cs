@@ -15,7 +15,7 @@ using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Registers paging: dispatcher, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
+/// <summary>Registers paging: store, escalation runner, page sender, delivery tracker, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
 public static class PagingServiceCollectionExtensions
 {
     /// <summary>Adds paging. The SMS provider is chosen from the configuration at start.</summary>
@@ -42,18 +42,32 @@ public static class PagingServiceCollectionExtensions
 
             return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
         });
-        services.AddSingleton(sp => new PageDispatcher(
-            sp.GetRequiredService<IDatabase>(),
+        services.AddSingleton<PagingStore>();
+        services.AddSingleton(sp => new PagingNotes(sp.GetRequiredService<IncidentDesk>(), sp.GetRequiredService<PagingStore>(), sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new PageSender(
+            sp.GetRequiredService<PagingStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IncidentDesk>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>(),
+            sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<PagingNotes>(),
+            sp.GetRequiredService<PagingOptions>(),
+            sp.GetRequiredService<PagingMetrics>(),
+            sp.GetRequiredService<ILogger<PageSender>>()));
+        services.AddSingleton(sp => new EscalationRunner(
+            sp.GetRequiredService<PagingStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IncidentDesk>(),
             sp.GetRequiredService<IncidentSlaPolicy>(),
             () => sp.GetRequiredService<StandbyOpsConfig>(),
-            sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<PageSender>(),
+            sp.GetRequiredService<PagingNotes>(),
             sp.GetService<ICalloutRecorder>() ?? new NoCalloutRecorder(),
             sp.GetService<IRotaSource>() ?? new ConfiguredRotas(),
             sp.GetRequiredService<PagingOptions>(),
             sp.GetRequiredService<PagingMetrics>(),
-            sp.GetRequiredService<ILogger<PageDispatcher>>()));
+            sp.GetRequiredService<ILogger<EscalationRunner>>()));
+        services.AddSingleton<DeliveryTracker>();
         services.AddSingleton(sp => new SmsReplyHandler(
             sp.GetRequiredService<IDatabase>(),
             sp.GetRequiredService<IClock>(),
@@ -63,7 +77,7 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<IIncidentPagesSource, StoredIncidentPages>();
         services.AddSingleton<IIntentHandler, EscalationStepHandler>();
         services.AddSingleton<IIntentHandler, PageSendHandler>();
-        services.AddHostedService<PagingStartup>();
+        services.AddSingleton<IIntentHandler, PagingStartHandler>();
         return services;
     }
 

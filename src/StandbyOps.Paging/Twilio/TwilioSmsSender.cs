@@ -40,6 +40,9 @@ public sealed partial class TwilioSmsSender : ISmsSender
         _httpClientFactory = httpClientFactory;
         _options = options.Validate();
         _logger = logger;
+
+        // Loads and compiles the SDK's JSON reading now, so the first page does not pay for it.
+        _ = MessageResource.FromJson("""{"sid":"SM00000000000000000000000000000000","status":"queued"}""");
     }
 
     /// <inheritdoc />

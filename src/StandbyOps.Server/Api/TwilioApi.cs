@@ -21,7 +21,7 @@ public static class TwilioApi
         group.MapPost("/sms", SmsAsync);
     }
 
-    private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, PageDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, DeliveryTracker deliveries, CancellationToken cancellationToken)
     {
         var (problem, form) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -39,7 +39,7 @@ public static class TwilioApi
         var errorCode = form["ErrorCode"].ToString();
         // The page id rides in the (signed) callback URL: a callback can arrive before the send's answer stored the sid.
         var page = request.Query["page"].ToString();
-        await dispatcher.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, string.IsNullOrEmpty(page) ? null : page, cancellationToken).ConfigureAwait(false);
+        await deliveries.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, string.IsNullOrEmpty(page) ? null : page, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

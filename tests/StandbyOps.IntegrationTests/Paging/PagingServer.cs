@@ -59,6 +59,19 @@ public sealed class PagingServer : IAsyncDisposable
 
     public int SmsCount => Twilio.Requests.Count(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201);
 
+    /// <summary>
+    /// Waits until paging has started for <paramref name="count"/> incidents in this process: the desk writes each start as
+    /// an intent and the relay runs it just after, so a test that moves virtual time waits for the starts first.
+    /// </summary>
+    public async Task WaitForPagingStartsAsync(int count) =>
+        await Poll.UntilAsync(async () =>
+        {
+            var text = await (await Admin.GetAsync("/metrics")).Content.ReadAsStringAsync();
+            const string Series = "standbyops_intent_runs_total{kind=\"paging.start\",outcome=\"completed\"} ";
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
+            return line is not null && double.Parse(line[Series.Length..], System.Globalization.CultureInfo.InvariantCulture) >= count;
+        }, $"paging started for {count} incident(s)");
+
     public async Task AdvanceAsync(int seconds)
     {
         using var response = await Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds });
