@@ -78,6 +78,7 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, EscalationStepHandler>();
         services.AddSingleton<IIntentHandler, PageSendHandler>();
         services.AddSingleton<IIntentHandler, PagingStartHandler>();
+        services.AddHostedService<TwilioWarmUp>();
         return services;
     }
 

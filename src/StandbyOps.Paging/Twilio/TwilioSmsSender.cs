@@ -40,9 +40,20 @@ public sealed partial class TwilioSmsSender : ISmsSender
         _httpClientFactory = httpClientFactory;
         _options = options.Validate();
         _logger = logger;
+    }
 
-        // Loads and compiles the SDK's JSON reading now, so the first page does not pay for it.
-        _ = MessageResource.FromJson("""{"sid":"SM00000000000000000000000000000000","status":"queued"}""");
+    /// <summary>
+    /// Runs one message creation through the SDK against a canned in-memory answer (no network), and builds the factory's
+    /// pipeline, so the first real page does not pay for loading and compiling them.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        _ = _httpClientFactory.CreateClient(HttpClientName);
+        using var canned = new System.Net.Http.HttpClient(new CannedMessageHandler());
+        var client = new TwilioRestClient(_options.Username, _options.Password, accountSid: _options.AccountSid, httpClient: new SystemNetHttpClient(canned));
+        _ = await MessageResource.CreateAsync(
+            new CreateMessageOptions(new TwilioNumber("+10000000000")) { Body = "warm-up", From = new TwilioNumber("+10000000001"), StatusCallback = new Uri("http://localhost/") },
+            client).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -113,6 +124,16 @@ public sealed partial class TwilioSmsSender : ISmsSender
         return TwilioRetryHandler.IsTransient((HttpStatusCode)status)
             ? new SmsTransientFailure(reason, null)
             : new SmsPermanentFailure(code, reason);
+    }
+
+    /// <summary>Answers every request like Twilio's Messages API, in memory.</summary>
+    private sealed class CannedMessageHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created)
+            {
+                Content = new StringContent("""{"sid":"SM00000000000000000000000000000000","status":"queued"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Twilio accepted SMS {MessageSid} to {To} with status {Status} (key {IdempotencyKey})")]
