@@ -36,10 +36,11 @@ public sealed class PagingServer : IAsyncDisposable
     public Uri SmsWebhook => new(PublicUrl, "api/v1/twilio/sms");
 
     /// <summary>Starts the fake Twilio and the server; <paramref name="acmeSystems"/> adds a <c>systems:</c> block (indented as acme's keys).</summary>
-    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null)
+    /// <param name="escalation">The team's escalation steps; by default on-call now, backup at 5 minutes, chris at 10.</param>
+    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null, IReadOnlyList<string>? escalation = null)
     {
         var paging = new PagingServer(await FakeTwilioServer.StartAsync());
-        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems));
+        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems, escalation));
         await paging.LaunchAsync(Start);
         return paging;
     }
@@ -140,13 +141,13 @@ public sealed class PagingServer : IAsyncDisposable
         Pusher = await ClientAsync("pusher", "acme");
     }
 
-    private string Config(string groupWait, string? acmeSystems) => ConfigBlocks.Document(
+    private string Config(string groupWait, string? acmeSystems, IReadOnlyList<string>? escalation) => ConfigBlocks.Document(
         ConfigBlocks.TwilioSmsServer(PublicUrl, Twilio, From),
         calendars: ConfigBlocks.NlOfficeCalendar,
         rateCards: ConfigBlocks.StandardRateCard(),
         teams: ConfigBlocks.OpsNlTeam(
             engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
-            escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
+            escalation: escalation ?? [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
             groupWait: groupWait),
         customers: acmeSystems is null ? ConfigBlocks.AcmeCustomer() : ConfigBlocks.AcmeCustomer(rest: ConfigBlocks.AcmeStandby + "\n" + acmeSystems));
 }
