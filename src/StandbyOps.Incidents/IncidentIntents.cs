@@ -1,6 +1,6 @@
 namespace StandbyOps.Incidents;
 
-/// <summary>The outbox intent kinds the desk writes; each has a handler registered by <c>AddIncidents</c>.</summary>
+/// <summary>The outbox intent kinds the desk writes; each has a handler registered by <c>AddIncidents</c>, except <see cref="PagingStart"/> (by <c>AddPaging</c>).</summary>
 public static class IncidentIntents
 {
     /// <summary>Due at the response deadline: records a breach unless the incident was acknowledged (or resolved) in time.</summary>
@@ -11,4 +11,10 @@ public static class IncidentIntents
 
     /// <summary>Due a quiet period after resolving: closes the incident unless it was reopened or re-resolved since.</summary>
     public const string AutoClose = "incident.autoclose";
+
+    /// <summary>
+    /// Written in the transaction that opens or reopens an incident, due at once, payload the case number: paging decides
+    /// whom to page. Being in the same transaction, a committed opening is paged even if the process dies right after.
+    /// </summary>
+    public const string PagingStart = "paging.start";
 }

@@ -19,7 +19,8 @@ namespace StandbyOps.Incidents.Desk;
 /// The incident desk (DOMAIN.md "Incidents"): turns failure and recovery signals into incidents — one non-closed
 /// incident per dedup key, case numbers from a durable per-year sequence, SLA deadlines fixed at opening — and
 /// carries out acknowledge, resolve, close and notes. Each call is one <c>BEGIN IMMEDIATE</c> write transaction,
-/// so calls for the same dedup key are serialized and everything is durable before the call returns; observers
+/// so calls for the same dedup key are serialized and everything is durable before the call returns (an opening or
+/// reopening writes its <see cref="IncidentIntents.PagingStart"/> intent in that transaction); observers
 /// and metrics hear about a change only after its commit. Desk actions are idempotent: repeating one changes
 /// nothing and adds no timeline entry. Instants are kept to the millisecond, as the store keeps them.
 /// </summary>
@@ -379,6 +380,7 @@ public sealed class IncidentDesk
             await IntentStore.AddAsync(c, t, IncidentIntents.SlaResolution, payload, at, resolutionDue + JustAfter).ConfigureAwait(false);
         }
 
+        await IntentStore.AddAsync(c, t, IncidentIntents.PagingStart, caseNumber, at, at).ConfigureAwait(false);
         return new Committed(new IncidentChange(IncidentChangeKind.Opened, incident));
     }
 
@@ -407,6 +409,7 @@ public sealed class IncidentDesk
             await IntentStore.AddAsync(c, t, IncidentIntents.SlaResolution, new SlaIntentPayload(current.CaseNumber).ToJson(), at, Later(due + JustAfter, at)).ConfigureAwait(false);
         }
 
+        await IntentStore.AddAsync(c, t, IncidentIntents.PagingStart, current.CaseNumber, at, at).ConfigureAwait(false);
         return new Committed(new IncidentChange(IncidentChangeKind.Reopened, reopened));
     }
 

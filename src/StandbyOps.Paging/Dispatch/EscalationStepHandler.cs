@@ -3,7 +3,7 @@ using StandbyOps.Storage.Intents;
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>Runs a due escalation step from the intents table.</summary>
-public sealed class EscalationStepHandler(PageDispatcher dispatcher) : IIntentHandler
+public sealed class EscalationStepHandler(EscalationRunner escalations) : IIntentHandler
 {
     /// <inheritdoc />
     public string Kind => PagingIntents.Step;
@@ -13,6 +13,6 @@ public sealed class EscalationStepHandler(PageDispatcher dispatcher) : IIntentHa
     {
         ArgumentNullException.ThrowIfNull(intent);
         var (escalationId, index) = PagingIntents.ParseStep(intent.Payload);
-        return dispatcher.RunStepAsync(escalationId, index, cancellationToken);
+        return escalations.RunStepAsync(escalationId, index, cancellationToken);
     }
 }

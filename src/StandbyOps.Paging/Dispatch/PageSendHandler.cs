@@ -3,7 +3,7 @@ using StandbyOps.Storage.Intents;
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>Sends a phone's pending pages from the intents table.</summary>
-public sealed class PageSendHandler(PageDispatcher dispatcher) : IIntentHandler
+public sealed class PageSendHandler(PageSender sender) : IIntentHandler
 {
     /// <inheritdoc />
     public string Kind => PagingIntents.Send;
@@ -12,6 +12,6 @@ public sealed class PageSendHandler(PageDispatcher dispatcher) : IIntentHandler
     public Task HandleAsync(Intent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return dispatcher.SendAsync(intent.Payload, cancellationToken);
+        return sender.SendAsync(intent.Payload, cancellationToken);
     }
 }

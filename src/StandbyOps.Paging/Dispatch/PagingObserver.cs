@@ -4,27 +4,36 @@ using StandbyOps.Incidents.Observers;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Connects the incident desk to paging: opening starts an escalation; acknowledgement, resolution and closing stop it.</summary>
+/// <summary>Connects the incident desk to paging after each commit: acknowledgement, resolution and closing stop the escalation; an opening wakes the relay.</summary>
 /// <remarks>
-/// The desk awaits observers after its commit, so when the desk's caller gets its answer the first due step is
-/// already a durable row; the SMS itself goes out from the intent relay, never on the desk's caller.
+/// Starting to page is not done here: the desk writes the start as an intent in the transaction that opens or reopens
+/// the incident (<see cref="PagingStartHandler"/> runs it), so a crash after the commit cannot lose it. The wake only
+/// makes the relay run that intent now rather than at its next poll.
 /// </remarks>
-public sealed partial class PagingObserver(PageDispatcher dispatcher, ILogger<PagingObserver> logger) : IIncidentObserver
+public sealed partial class PagingObserver(EscalationRunner escalations, PagingOptions options, ILogger<PagingObserver> logger) : IIncidentObserver
 {
     /// <inheritdoc />
-    public Task OnOpenedAsync(Incident incident) => RunAsync(incident, dispatcher.StartAsync);
+    public Task OnOpenedAsync(Incident incident)
+    {
+        options.Wake();
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
-    public Task OnReopenedAsync(Incident incident) => RunAsync(incident, dispatcher.StartAsync);
+    public Task OnReopenedAsync(Incident incident)
+    {
+        options.Wake();
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
-    public Task OnAcknowledgedAsync(Incident incident) => RunAsync(incident, dispatcher.AcknowledgedAsync);
+    public Task OnAcknowledgedAsync(Incident incident) => RunAsync(incident, escalations.AcknowledgedAsync);
 
     /// <inheritdoc />
-    public Task OnResolvedAsync(Incident incident) => RunAsync(incident, dispatcher.ResolvedAsync);
+    public Task OnResolvedAsync(Incident incident) => RunAsync(incident, escalations.ResolvedAsync);
 
     /// <inheritdoc />
-    public Task OnClosedAsync(Incident incident) => RunAsync(incident, dispatcher.ClosedAsync);
+    public Task OnClosedAsync(Incident incident) => RunAsync(incident, escalations.ClosedAsync);
 
     private async Task RunAsync(Incident incident, Func<Incident, CancellationToken, Task> work)
     {
@@ -34,7 +43,7 @@ public sealed partial class PagingObserver(PageDispatcher dispatcher, ILogger<Pa
         }
         catch (Exception ex)
         {
-            // The desk change stands; the start-up catch-up pages an incident whose first step was never written.
+            // The desk change stands; a due step finds the incident no longer open and stops its escalation itself.
             LogFailed(ex, incident.CaseNumber);
         }
     }

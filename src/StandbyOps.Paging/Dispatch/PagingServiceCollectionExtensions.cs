@@ -15,14 +15,15 @@ using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Registers paging: dispatcher, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
+/// <summary>Registers paging: store, escalation runner, page sender, delivery tracker, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
 public static class PagingServiceCollectionExtensions
 {
     /// <summary>Adds paging. The SMS provider is chosen from the configuration at start.</summary>
     public static IServiceCollection AddPaging(this IServiceCollection services, Action<IServiceProvider, PagingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(TwilioSmsSender.HttpClientName);
+        services.AddSingleton(sp => TwilioOptionsOf(sp.GetRequiredService<StandbyOpsConfig>()));
+        services.AddTwilioHttpClient();
         services.AddSingleton(sp =>
         {
             var options = new PagingOptions();
@@ -34,35 +35,39 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<ISmsSender>(sp =>
         {
             var config = sp.GetRequiredService<StandbyOpsConfig>();
-            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is { } twilio)
+            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is not null)
             {
-                var options = new TwilioOptions
-                {
-                    BaseUrl = twilio.BaseUrl,
-                    AccountSid = twilio.AccountSid,
-                    AuthToken = twilio.AuthToken,
-                    From = twilio.From,
-                    MessagingServiceSid = twilio.MessagingServiceSid,
-                    ApiKeySid = twilio.ApiKeySid,
-                    ApiKeySecret = twilio.ApiKeySecret,
-                };
-                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), options, sp.GetRequiredService<ILogger<TwilioSmsSender>>());
+                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TwilioOptions>(), sp.GetRequiredService<ILogger<TwilioSmsSender>>());
             }
 
             return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
         });
-        services.AddSingleton(sp => new PageDispatcher(
-            sp.GetRequiredService<IDatabase>(),
+        services.AddSingleton<PagingStore>();
+        services.AddSingleton(sp => new PagingNotes(sp.GetRequiredService<IncidentDesk>(), sp.GetRequiredService<PagingStore>(), sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new PageSender(
+            sp.GetRequiredService<PagingStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IncidentDesk>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>(),
+            sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<PagingNotes>(),
+            sp.GetRequiredService<PagingOptions>(),
+            sp.GetRequiredService<PagingMetrics>(),
+            sp.GetRequiredService<ILogger<PageSender>>()));
+        services.AddSingleton(sp => new EscalationRunner(
+            sp.GetRequiredService<PagingStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IncidentDesk>(),
             sp.GetRequiredService<IncidentSlaPolicy>(),
             () => sp.GetRequiredService<StandbyOpsConfig>(),
-            sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<PageSender>(),
+            sp.GetRequiredService<PagingNotes>(),
             sp.GetService<ICalloutRecorder>() ?? new NoCalloutRecorder(),
             sp.GetService<IRotaSource>() ?? new ConfiguredRotas(),
             sp.GetRequiredService<PagingOptions>(),
             sp.GetRequiredService<PagingMetrics>(),
-            sp.GetRequiredService<ILogger<PageDispatcher>>()));
+            sp.GetRequiredService<ILogger<EscalationRunner>>()));
+        services.AddSingleton<DeliveryTracker>();
         services.AddSingleton(sp => new SmsReplyHandler(
             sp.GetRequiredService<IDatabase>(),
             sp.GetRequiredService<IClock>(),
@@ -72,7 +77,22 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<IIncidentPagesSource, StoredIncidentPages>();
         services.AddSingleton<IIntentHandler, EscalationStepHandler>();
         services.AddSingleton<IIntentHandler, PageSendHandler>();
-        services.AddHostedService<PagingStartup>();
+        services.AddSingleton<IIntentHandler, PagingStartHandler>();
+        services.AddHostedService<TwilioWarmUp>();
         return services;
     }
+
+    /// <summary>The sender's and its HTTP pipeline's settings from <c>sms.twilio</c>; defaults when Twilio is not configured.</summary>
+    private static TwilioOptions TwilioOptionsOf(StandbyOpsConfig config) => config.Sms.Twilio is { } twilio
+        ? new TwilioOptions
+        {
+            BaseUrl = twilio.BaseUrl,
+            AccountSid = twilio.AccountSid,
+            AuthToken = twilio.AuthToken,
+            From = twilio.From,
+            MessagingServiceSid = twilio.MessagingServiceSid,
+            ApiKeySid = twilio.ApiKeySid,
+            ApiKeySecret = twilio.ApiKeySecret,
+        }
+        : new TwilioOptions();
 }

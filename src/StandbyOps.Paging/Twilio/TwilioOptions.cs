@@ -2,7 +2,7 @@ using System.Text;
 
 namespace StandbyOps.Paging.Twilio;
 
-/// <summary>Settings for <see cref="TwilioSmsSender"/> (<c>sms.twilio</c> in standbyops.yaml); <see cref="Validate"/> checks them at start.</summary>
+/// <summary>Settings for <see cref="TwilioSmsSender"/> and its HTTP pipeline (<c>sms.twilio</c> in standbyops.yaml); <see cref="Validate"/> checks them at start.</summary>
 /// <remarks>
 /// REST calls authenticate with the API key when <see cref="ApiKeySid"/> is set, otherwise with the
 /// Account SID and <see cref="AuthToken"/>. The auth token is needed either way, because Twilio signs

@@ -21,7 +21,7 @@ public static class TwilioApi
         group.MapPost("/sms", SmsAsync);
     }
 
-    private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, PageDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, DeliveryTracker deliveries, CancellationToken cancellationToken)
     {
         var (problem, form) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -39,7 +39,7 @@ public static class TwilioApi
         var errorCode = form["ErrorCode"].ToString();
         // The page id rides in the (signed) callback URL: a callback can arrive before the send's answer stored the sid.
         var page = request.Query["page"].ToString();
-        await dispatcher.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, string.IsNullOrEmpty(page) ? null : page, cancellationToken).ConfigureAwait(false);
+        await deliveries.UpdateStatusAsync(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, string.IsNullOrEmpty(page) ? null : page, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -52,7 +52,7 @@ public static class TwilioApi
         }
 
         var reply = await replies.HandleAsync(form!["From"].ToString(), form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Text(reply is null ? TwiML.Empty() : TwiML.Message(reply), TwiML.ContentType);
+        return TypedResults.Text(reply is null ? SmsReplyTwiml.Empty() : SmsReplyTwiml.Message(reply), SmsReplyTwiml.ContentType);
     }
 
     private static async Task<(IResult? Problem, IFormCollection? Form)> VerifyAsync(HttpRequest request, StandbyOpsConfig config, CancellationToken cancellationToken)
@@ -68,14 +68,14 @@ public static class TwilioApi
         }
 
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        var signature = request.Headers[TwilioSignature.HeaderName].ToString();
+        var signature = request.Headers[TwilioWebhookSignature.HeaderName].ToString();
         if (string.IsNullOrEmpty(signature))
         {
-            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The {TwilioSignature.HeaderName} header is missing."), null);
+            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The {TwilioWebhookSignature.HeaderName} header is missing."), null);
         }
 
         var url = config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + request.Path + request.QueryString;
-        return TwilioSignature.Validate(twilio.AuthToken, url, form, signature)
+        return TwilioWebhookSignature.IsValid(twilio.AuthToken, url, form, signature)
             ? (null, form)
             : (TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The Twilio signature does not match."), null);
     }

@@ -72,6 +72,7 @@ public sealed class PagingDurabilityTests
 
         await paging.FireAsync([.. Enumerable.Range(1, 200).Select(i => $"sys{i:D3}")]);
         Assert.Equal(200, (await paging.IncidentsAsync()).Length);
+        await paging.WaitForPagingStartsAsync(200);
         await paging.AdvanceAsync(20);
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "one SMS to the on-call engineer");
         await paging.AdvanceAsync(20);

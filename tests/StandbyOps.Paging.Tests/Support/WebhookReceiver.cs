@@ -69,7 +69,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
 
         var reply = ReplyParser.Parse(form.GetValueOrDefault("Body"));
-        return Results.Text(TwiML.Message(reply.GetType().Name), TwiML.ContentType);
+        return Results.Text(SmsReplyTwiml.Message(reply.GetType().Name), SmsReplyTwiml.ContentType);
     }
 
     private async Task<IResult> HandleStatusAsync(HttpContext context)
@@ -81,8 +81,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private async Task<(bool Valid, Dictionary<string, string> Form)> ReceiveAsync(HttpContext context, string path)
     {
         var form = await context.Request.ReadFormAsync();
-        var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        var valid = TwilioSignature.Validate(_authToken, _publicUrl + path, form, signature);
+        var signature = context.Request.Headers[TwilioWebhookSignature.HeaderName].ToString();
+        var valid = TwilioWebhookSignature.IsValid(_authToken, _publicUrl + path, form, signature);
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         _received.Enqueue(new ReceivedWebhook(path, fields, signature, valid));
         return (valid, fields);

@@ -13,7 +13,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     private const string Sender = "+3197010000000";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
 
-    private readonly LoopbackHttpClientFactory _httpClientFactory = new();
+    private readonly List<TwilioHttpClients> _clients = [];
     private readonly ListLogger<TwilioSmsSender> _logger = new();
     private FakeTwilioServer _twilio = null!;
 
@@ -22,7 +22,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _twilio.DisposeAsync();
-        _httpClientFactory.Dispose();
+        _clients.ForEach(c => c.Dispose());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         Assert.Equal(sms.StatusCallbackUrl, request.Form["StatusCallback"]);
         Assert.False(request.Form.ContainsKey("MessagingServiceSid"));
         Assert.Contains("application/json", request.Headers["Accept"], StringComparison.Ordinal);
-        Assert.Equal([TwilioSmsSender.HttpClientName], _httpClientFactory.RequestedNames);
+        Assert.StartsWith("twilio-csharp/8.", request.Headers["User-Agent"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,15 +108,40 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttling_reports_the_retry_after_hint_when_no_attempt_is_left()
+    public async Task Throttling_with_no_attempt_left_is_a_transient_failure_with_twilios_code()
     {
         _twilio.EnqueueFault(FakeTwilioFault.TooManyRequests(TimeSpan.FromSeconds(7)));
 
         var outcome = await CreateSender(o => o with { MaxAttempts = 1 }).SendAsync(Sms(), CancellationToken.None);
 
         var failure = Assert.IsType<SmsTransientFailure>(outcome);
-        Assert.Equal(TimeSpan.FromSeconds(7), failure.RetryAfter);
+        Assert.Contains("429", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("20429", failure.Reason, StringComparison.Ordinal);
+        Assert.Single(_twilio.Requests);
+    }
+
+    [Fact]
+    public async Task A_retry_after_hint_longer_than_the_longest_delay_is_capped()
+    {
+        // Retry-After says an hour; capped at MaxDelay (5 ms here), the retry comes at once and succeeds.
+        _twilio.EnqueueFault(FakeTwilioFault.TooManyRequests(TimeSpan.FromHours(1)));
+
+        var outcome = await CreateSender().SendAsync(Sms(), CancellationToken.None).WaitAsync(WaitLimit);
+
+        Assert.IsType<SmsAccepted>(outcome);
+        Assert.Equal([429, 201], _twilio.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task A_client_that_is_not_the_sdk_is_refused_by_the_fake()
+    {
+        using var plain = new HttpClient();
+        using var form = new FormUrlEncodedContent([new("To", Engineer), new("From", Sender), new("Body", "x")]);
+
+        using var response = await plain.PostAsync(new Uri(_twilio.BaseUrl, $"/2010-04-01/Accounts/{_twilio.AccountSid}/Messages.json"), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(FakeTwilioServer.NotFromSdkErrorCode, Assert.Single(_twilio.Requests).ErrorCode);
     }
 
     [Fact]
@@ -237,7 +262,9 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
             MaxDelay = TimeSpan.FromMilliseconds(5),
             Timeout = TimeSpan.FromSeconds(10),
         };
-        return new TwilioSmsSender(_httpClientFactory, adjust?.Invoke(options) ?? options, _logger);
+        var clients = new TwilioHttpClients(adjust?.Invoke(options) ?? options);
+        _clients.Add(clients);
+        return clients.Sender(_logger);
     }
 
     private static int UnusedPort()

@@ -37,8 +37,8 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
             _receiver.UrlFor(WebhookReceiver.SmsPath), Engineer, OurNumber, "1 a", PublicUrl + WebhookReceiver.SmsPath);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal(TwiML.ContentType, response.ContentType);
-        Assert.Equal(TwiML.Message(nameof(AcknowledgeByCode)), response.Body);
+        Assert.Equal(SmsReplyTwiml.ContentType, response.ContentType);
+        Assert.Equal(SmsReplyTwiml.Message(nameof(AcknowledgeByCode)), response.Body);
         var received = Assert.Single(_receiver.Received);
         Assert.True(received.SignatureValid);
         Assert.Equal("1 a", received.Form["Body"]);
@@ -51,11 +51,8 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_status_callback_for_a_sent_message_passes_signature_validation_and_names_the_message()
     {
-        using var httpClientFactory = new LoopbackHttpClientFactory();
-        var sender = new TwilioSmsSender(
-            httpClientFactory,
-            new TwilioOptions { BaseUrl = _twilio.BaseUrl, AccountSid = _twilio.AccountSid, AuthToken = _twilio.AuthToken, From = OurNumber },
-            new ListLogger<TwilioSmsSender>());
+        using var clients = new TwilioHttpClients(new TwilioOptions { BaseUrl = _twilio.BaseUrl, AccountSid = _twilio.AccountSid, AuthToken = _twilio.AuthToken, From = OurNumber });
+        var sender = clients.Sender(new ListLogger<TwilioSmsSender>());
         var callback = PublicUrl + WebhookReceiver.StatusPath;
         var sent = Assert.IsType<SmsAccepted>(await sender.SendAsync(new OutgoingSms(Engineer, "page", callback, "page-1"), CancellationToken.None));
 

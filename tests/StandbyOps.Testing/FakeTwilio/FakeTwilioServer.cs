@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using StandbyOps.Paging.Sms;
-using StandbyOps.Paging.Twilio;
 
 namespace StandbyOps.Testing.FakeTwilio;
 
@@ -24,6 +23,8 @@ namespace StandbyOps.Testing.FakeTwilio;
 /// else 401 code 20003; <c>To</c> in E.164 else 400 code 21211; <c>From</c> or <c>MessagingServiceSid</c>
 /// else 21603; <c>Body</c> else 21602; then 201 with a Message JSON (<c>sid</c> = <c>SM</c> + 32 hex,
 /// <c>status</c> "queued", or "accepted" when only a Messaging Service is given).</para>
+/// <para>Only the Twilio SDK is served: a request whose User-Agent does not start with <c>twilio-csharp/</c> is
+/// answered 400 with code <see cref="NotFromSdkErrorCode"/>.</para>
 /// <para>Every request is recorded (<see cref="Requests"/>). Faults queued with <see cref="EnqueueFault"/>
 /// replace the answers to the next requests, and <see cref="RejectNumber"/> makes sends to one number fail
 /// with a permanent error code.</para>
@@ -33,7 +34,14 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     /// <summary>Twilio's API version segment.</summary>
     public const string ApiVersion = "2010-04-01";
 
+    /// <summary>The User-Agent prefix of the Twilio SDK for C#; Messages requests without it are refused.</summary>
+    public const string SdkUserAgentPrefix = "twilio-csharp/";
+
+    /// <summary>Twilio's error code for a request the fake refuses because it did not come from the SDK.</summary>
+    public const int NotFromSdkErrorCode = 20001;
+
     private const int ClientClosedRequest = 499;
+    private const string SignatureHeader = "X-Twilio-Signature";
 
     private readonly WebApplication _app;
     private readonly IClock _clock;
@@ -268,7 +276,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Compute(AuthToken, signedUrl ?? target.OriginalString, form));
+        request.Headers.Add(SignatureHeader, Sign(AuthToken, signedUrl ?? target.OriginalString, form));
         request.Headers.Add("I-Twilio-Idempotency-Token", Guid.NewGuid().ToString());
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("TwilioProxy", "1.1"));
         using var response = await _webhookClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -299,7 +307,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         Reply reply;
         try
         {
-            reply = await DecideAsync(request.Method, request.Path.Value ?? string.Empty, username, password, fields, aborted.Token).ConfigureAwait(false);
+            reply = await DecideAsync(request.Method, request.Path.Value ?? string.Empty, username, password, fields, request.Headers.UserAgent.ToString(), aborted.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -341,8 +349,15 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         string? username,
         string? password,
         Dictionary<string, string> form,
+        string userAgent,
         CancellationToken cancellationToken)
     {
+        // Twilio itself does not check this; the fake does, so every test shows the sends go through the SDK.
+        if (!userAgent.StartsWith(SdkUserAgentPrefix, StringComparison.Ordinal))
+        {
+            return ErrorReply(400, NotFromSdkErrorCode, $"Fake Twilio: the User-Agent '{userAgent}' is not the Twilio SDK's ({SdkUserAgentPrefix}…)");
+        }
+
         FakeTwilioFault? fault;
         lock (_lock)
         {
@@ -503,6 +518,18 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         21614 => $"'To' number {number} is not a valid mobile number",
         _ => $"Fake Twilio error {code}",
     };
+
+    /// <summary>Twilio's webhook signature: HMAC-SHA1 with the auth token over the URL and the fields sorted by name, base64.</summary>
+    private static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(key).Append(value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
 
     private static string Rfc2822(Instant instant) =>
         instant.ToDateTimeOffset().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);

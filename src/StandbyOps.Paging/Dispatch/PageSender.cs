@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using StandbyOps.Configuration;
+using StandbyOps.Configuration.Sms;
+using StandbyOps.Core.Sla;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Paging.Sms;
+
+namespace StandbyOps.Paging.Dispatch;
+
+/// <summary>
+/// Composes and sends pages: what waits for one phone goes out as one SMS, after any page a crash or a transient
+/// failure left unanswered, within the phone's send budget. A permanent failure moves the escalations it carried
+/// to their next step at once.
+/// </summary>
+/// <remarks>
+/// No lock is held across the provider call. One sender at a time owns a phone (a flag taken and dropped under a
+/// short in-memory lock); a caller that finds the phone owned leaves its items to the owner, which loops until
+/// nothing waits, so per-phone order and grouping hold and no caller waits on the network. The owner's intent stays
+/// pending until the loop ends, so a crash loses nothing: the restart re-drives it and re-sends an unanswered page
+/// (at worst one SMS repeats).
+/// </remarks>
+public sealed partial class PageSender
+{
+    /// <summary>Twilio's code for a recipient that opted out by replying STOP; recorded for pages not tried for that reason.</summary>
+    public const int OptedOutErrorCode = 21610;
+
+    private readonly PagingStore _store;
+    private readonly IClock _clock;
+    private readonly IncidentDesk _desk;
+    private readonly Func<StandbyOpsConfig> _config;
+    private readonly ISmsSender _sender;
+    private readonly PagingNotes _notes;
+    private readonly PagingOptions _options;
+    private readonly PagingMetrics _metrics;
+    private readonly ILogger<PageSender> _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, bool> _owned = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the sender; <paramref name="config"/> is asked at each use so reloads are followed.</summary>
+    public PageSender(
+        PagingStore store,
+        IClock clock,
+        IncidentDesk desk,
+        Func<StandbyOpsConfig> config,
+        ISmsSender sender,
+        PagingNotes notes,
+        PagingOptions options,
+        PagingMetrics metrics,
+        ILogger<PageSender> logger)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _desk = desk ?? throw new ArgumentNullException(nameof(desk));
+        _config = config ?? throw new ArgumentNullException(nameof(config));
+        _sender = sender ?? throw new ArgumentNullException(nameof(sender));
+        _notes = notes ?? throw new ArgumentNullException(nameof(notes));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Sends what waits for <paramref name="phone"/>. Returns at once when another call owns the phone: that call sends these items too.
+    /// Throws when a send failed transiently (the page stays, and the caller's intent is retried).
+    /// </summary>
+    public async Task SendAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        lock (_lock)
+        {
+            if (_owned.ContainsKey(phone))
+            {
+                // Owned: tell the owner to look again before it lets go.
+                _owned[phone] = true;
+                return;
+            }
+
+            _owned[phone] = false;
+        }
+
+        try
+        {
+            while (true)
+            {
+                await SendOnceAsync(phone, cancellationToken).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    if (!_owned[phone])
+                    {
+                        _owned.Remove(phone);
+                        return;
+                    }
+
+                    _owned[phone] = false;
+                }
+            }
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _owned.Remove(phone);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task SendOnceAsync(string phone, CancellationToken cancellationToken)
+    {
+        foreach (var unanswered in await _store.UnansweredPagesAsync(phone, cancellationToken).ConfigureAwait(false))
+        {
+            await DeliverAsync(unanswered, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var sentTimes = await _store.SentTimesAsync(phone, now - _options.Budget.Window, cancellationToken).ConfigureAwait(false);
+        var allowed = _options.Budget.NextAllowed(sentTimes, now);
+        if (allowed > now)
+        {
+            // Over the per-phone limit: wait, and whatever waits by then goes out together.
+            await _store.AddSendAsync(phone, now, allowed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var waiting = await _store.WaitingItemsAsync(phone, cancellationToken).ConfigureAwait(false);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var incidents = new Dictionary<string, Incident>(StringComparer.Ordinal);
+        foreach (var caseNumber in waiting.Select(p => p.CaseNumber).Distinct(StringComparer.Ordinal))
+        {
+            if (await _desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false) is { Incident: { State: IncidentState.Open } incident })
+            {
+                incidents[caseNumber] = incident;
+            }
+        }
+
+        // Items of incidents acknowledged or resolved meanwhile are settled without an SMS.
+        var live = waiting.Where(p => incidents.ContainsKey(p.CaseNumber)).ToList();
+        var settled = waiting.Where(p => !incidents.ContainsKey(p.CaseNumber)).ToList();
+        var config = _config();
+        var page = await _store.CreatePageAsync(phone, live, settled, codes => Compose(config, incidents, codes), now, cancellationToken).ConfigureAwait(false);
+        if (page is not null)
+        {
+            await DeliverAsync(page, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The SMS body for the incidents <paramref name="codes"/> names, each with its reply code.</summary>
+    public static string Compose(StandbyOpsConfig config, IReadOnlyDictionary<string, Incident> incidents, IReadOnlyList<(string CaseNumber, int Code)> codes)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(codes);
+        var paged = codes.Select(c =>
+        {
+            var incident = incidents[c.CaseNumber];
+            var customerName = config.Customers.TryGetValue(incident.Customer, out var customer) ? customer.Name : incident.Customer;
+            return new PagedIncident(c.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), c.CaseNumber, incident.Priority.ToText(), customerName, incident.System, incident.Title);
+        }).ToList();
+        return SmsComposer.Compose(paged);
+    }
+
+    private async Task DeliverAsync(PageRow page, CancellationToken cancellationToken)
+    {
+        var config = _config();
+        var callback = config.Sms.Provider == SmsProvider.Twilio
+            ? config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + "/api/v1/twilio/status?page=" + page.Id
+            : null;
+        var optedOut = await _store.OptOutAsync(page.Phone, cancellationToken).ConfigureAwait(false);
+        var outcome = optedOut is not null
+            ? new SmsPermanentFailure(OptedOutErrorCode, $"the phone replied {optedOut} and gets no SMS until it replies START")
+            : await _sender.SendAsync(new OutgoingSms(page.Phone, page.Body, callback, page.Id), cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case SmsAccepted accepted:
+                await _store.MarkAcceptedAsync(page.Id, accepted.ProviderId, accepted.Status, cancellationToken).ConfigureAwait(false);
+                _metrics.Sent();
+                await _notes.NotePageAsync(page.Id, "paged", $"Paged {page.Engineer} ({accepted.ProviderId})", cancellationToken).ConfigureAwait(false);
+                break;
+            case SmsPermanentFailure permanent:
+                await _store.MarkFailedAsync(page.Id, permanent.Reason, cancellationToken).ConfigureAwait(false);
+                _metrics.Failed(PagingMetrics.Rejected);
+                await _notes.NotePageAsync(page.Id, "page-failed", $"Page to {page.Engineer} failed: {permanent.Reason}", cancellationToken).ConfigureAwait(false);
+                await _store.EscalateNowAsync(page.Id, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                _options.Wake();
+                break;
+            case SmsTransientFailure transient:
+                // The page stays pending and unanswered; the relay re-drives this intent and the page is sent again.
+                LogDeferred(PhoneNumber.Mask(page.Phone), transient.Reason);
+                throw new InvalidOperationException($"SMS to {PhoneNumber.Mask(page.Phone)} not sent yet: {transient.Reason}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page to {Phone} not sent yet ({Reason}); its send intent retries it")]
+    private partial void LogDeferred(string phone, string reason);
+}

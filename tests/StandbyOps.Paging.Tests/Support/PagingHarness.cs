@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using StandbyOps.Configuration;
+using StandbyOps.Core.Sla;
+using StandbyOps.Incidents;
+using StandbyOps.Incidents.Closing;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Incidents.Observers;
+using StandbyOps.Incidents.Pages;
+using StandbyOps.Incidents.Signals;
+using StandbyOps.Incidents.Sla;
+using StandbyOps.Paging.Dispatch;
+using StandbyOps.Storage.Database;
+using StandbyOps.Storage.Intents;
+using StandbyOps.Storage.Migrations;
+using StandbyOps.Testing.Support;
+
+namespace StandbyOps.Paging.Tests.Support;
+
+/// <summary>
+/// Paging over a real SQLite file: the desk, the store, the escalation runner, the page sender, the delivery tracker and the
+/// intent relay with every handler, on a fake clock (Tuesday 20:00 in Amsterdam, inside acme's agreed standby). The desk
+/// has no observers unless a test adds paging's: a process that died right after each desk commit.
+/// </summary>
+public sealed class PagingHarness : IDisposable
+{
+    public const string Anna = "+31612345678";
+    public const string Bram = "+31623456789";
+    public const string Chris = "+31634567890";
+
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 24, 19, 0);
+
+    private readonly TempDirectory _directory = new();
+    private readonly List<IIncidentObserver> _observers = [];
+
+    private PagingHarness(string groupWait)
+    {
+        Clock = new FakeClock(Start);
+        Config = ConfigLoader.Load(
+            ConfigBlocks.Document(
+                ConfigBlocks.LogSmsServer,
+                calendars: ConfigBlocks.NlOfficeCalendar,
+                rateCards: ConfigBlocks.StandardRateCard(),
+                teams: ConfigBlocks.OpsNlTeam(
+                    engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
+                    escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
+                    groupWait: groupWait),
+                customers: ConfigBlocks.AcmeCustomer()),
+            "standbyops.yaml",
+            _ => null).GetConfigOrThrow();
+        Database = new SqliteDatabase(new StoreOptions(_directory.Path));
+        var sla = new IncidentSlaPolicy(Config, new NoStandbyPeriods());
+        Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance);
+        Store = new PagingStore(Database);
+        var notes = new PagingNotes(Desk, Store, Clock);
+        var metrics = new PagingMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var options = new PagingOptions();
+        Sender = new PageSender(Store, Clock, Desk, () => Config, Sms, notes, options, metrics, NullLogger<PageSender>.Instance);
+        Escalations = new EscalationRunner(Store, Clock, Desk, sla, () => Config, Sender, notes, new NoCalloutRecorder(), new ConfiguredRotas(), options, metrics, NullLogger<EscalationRunner>.Instance);
+        Deliveries = new DeliveryTracker(Store, Clock, notes, options, metrics);
+        Intents = new IntentStore(Database);
+        Relay = new IntentRelay(
+            Intents,
+            [
+                new SlaDeadlineHandler(Desk, SlaKind.Response), new SlaDeadlineHandler(Desk, SlaKind.Resolution), new AutoCloseHandler(Desk),
+                new PagingStartHandler(Escalations), new EscalationStepHandler(Escalations), new PageSendHandler(Sender),
+            ],
+            NullLogger<IntentRelay>.Instance);
+    }
+
+    public FakeClock Clock { get; }
+
+    public StandbyOpsConfig Config { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public IncidentDesk Desk { get; }
+
+    public PagingStore Store { get; }
+
+    public RecordingSmsSender Sms { get; } = new();
+
+    public PageSender Sender { get; }
+
+    public EscalationRunner Escalations { get; }
+
+    public DeliveryTracker Deliveries { get; }
+
+    public IntentStore Intents { get; }
+
+    public IntentRelay Relay { get; }
+
+    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s")
+    {
+        var harness = new PagingHarness(groupWait);
+        await new MigrationRunner(harness.Database, harness.Clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. PagingSchema.Migrations]);
+        return harness;
+    }
+
+    /// <summary>Lets the desk tell paging about acknowledgements, resolutions and closes, as the running server does.</summary>
+    public void ObserveDesk() => _observers.Add(new PagingObserver(Escalations, new PagingOptions(), NullLogger<PagingObserver>.Instance));
+
+    /// <summary>A failure of <paramref name="dedupKey"/> now; returns the case number.</summary>
+    public async Task<string> FailAsync(string dedupKey = "webshop/home") =>
+        (await Desk.HandleFailureAsync(new FailureSignal("acme", "webshop", SignalSource.Check, dedupKey, Priority.P1, $"{dedupKey} is down", "HTTP 503", Clock.GetCurrentInstant(), AutoResolve: true))).Incident!.CaseNumber;
+
+    public Task RecoverAsync(string dedupKey = "webshop/home") =>
+        Desk.HandleRecoveryAsync(new RecoverySignal("acme", "webshop", SignalSource.Check, dedupKey, "HTTP 200 twice", Clock.GetCurrentInstant()));
+
+    /// <summary>Runs every intent due now (again and again while running them makes more due now), as the relay service would.</summary>
+    public async Task RunDueAsync()
+    {
+        while (await Relay.RunDueAsync(Clock.GetCurrentInstant()) > 0)
+        {
+        }
+    }
+
+    public async Task AdvanceAsync(Duration by)
+    {
+        Clock.Advance(by);
+        await RunDueAsync();
+    }
+
+    public IReadOnlyList<string> SmsTo(string phone) => [.. Sms.Sent.Where(s => s.To == phone).Select(s => s.Body)];
+
+    public void Dispose() => _directory.Dispose();
+}
