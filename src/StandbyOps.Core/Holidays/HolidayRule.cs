@@ -21,15 +21,6 @@ internal static class HolidayRules
     public static HolidayRule FromEaster(int daysAfterEasterSunday, string name)
         => (year, into) => into.Add(new Holiday(Easter.Sunday(year).PlusDays(daysAfterEasterSunday), name));
 
-    /// <summary>The <paramref name="occurrence"/>-th weekday of a month (1 = first).</summary>
-    public static HolidayRule NthWeekday(int month, IsoDayOfWeek weekday, int occurrence, string name)
-        => (year, into) =>
-        {
-            var first = new LocalDate(year, month, 1);
-            var offset = ((int)weekday - (int)first.DayOfWeek + 7) % 7;
-            into.Add(new Holiday(first.PlusDays(offset + (7 * (occurrence - 1))), name));
-        };
-
     /// <summary>
     /// The holidays the PublicHoliday library computes for <paramref name="calendar"/>, under their English names. A
     /// holiday whose observed day differs (US, UK: moved off a weekend) is a holiday on both days; the observed one is

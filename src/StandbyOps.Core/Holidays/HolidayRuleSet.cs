@@ -57,6 +57,10 @@ public sealed class HolidayRuleSet
     /// <summary>The set's configuration name, e.g. <c>NL</c>.</summary>
     public string Name { get; }
 
+    /// <summary>A calendar's own rules as a set of their own (not registered among the built-in sets).</summary>
+    public static HolidayRuleSet Own(string name, IEnumerable<OwnHolidayRule> rules) =>
+        new(name, [.. Preconditions.NotNull(rules, nameof(rules)).Select(r => r.ToRule())]);
+
     /// <summary>Finds a built-in set by name (case-insensitive).</summary>
     public static bool TryGet(string name, [NotNullWhen(true)] out HolidayRuleSet? set)
         => BuiltIn.TryGetValue(Preconditions.NotNull(name, nameof(name)), out set);

@@ -190,6 +190,45 @@ public sealed class CalendarSectionTests
     }
 
     [Fact]
+    public void A_calendar_defines_its_own_rules_by_date_easter_offset_and_nth_weekday()
+    {
+        var calendar = Loading.Load("""
+            calendars:
+              ni-office:
+                timeZone: Europe/Berlin
+                hours: { mon-fri: "08:30-17:00" }
+                holidays: [DE-NI]
+                rules:
+                  - { name: Company day, date: "06-01" }
+                  - { name: Day after Ascension, easterOffset: 40 }
+                  - { name: Thanksgiving Friday, nth: 4, weekday: thu, month: 11, offsetDays: 1 }
+            """).Valid().Calendars["ni-office"];
+
+        Assert.Equal(["Company day", "Day after Ascension", "Thanksgiving Friday"], calendar.Rules!.Select(r => r.Name));
+        Assert.Equal(
+            [new NodaTime.LocalDate(2026, 6, 1), new NodaTime.LocalDate(2026, 5, 15), new NodaTime.LocalDate(2026, 11, 27)],
+            calendar.Rules!.Select(r => r.DateIn(2026)!.Value));
+    }
+
+    [Fact]
+    public void A_rule_naming_two_kinds_or_a_bad_date_is_an_error_at_its_line()
+    {
+        var result = Loading.Load("""
+            calendars:
+              office:
+                timeZone: Europe/Berlin
+                hours: { mon-fri: "08:30-17:00" }
+                rules:
+                  - { name: Both, date: "06-01", easterOffset: 40 }
+                  - { name: Bad date, date: "02-30" }
+            """);
+
+        Assert.Equal([6, 7], result.Errors.Select(e => e.Line));
+        Assert.Contains("needs exactly one", result.Errors.First().ToString(), StringComparison.Ordinal);
+        Assert.Contains("MM-dd", result.Errors.Last().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_extra_date_is_an_error()
     {
         var result = Loading.Load("""

@@ -227,6 +227,24 @@ public class HolidayRuleSetTests
     }
 
     [Fact]
+    public void Own_rules_yield_a_fixed_date_an_easter_offset_and_an_nth_weekday_and_skip_a_missing_day()
+    {
+        var own = HolidayRuleSet.Own("office", [
+            OwnHolidayRule.Fixed("Company day", 6, 1),
+            OwnHolidayRule.FromEaster("Day after Ascension", 40),
+            OwnHolidayRule.NthWeekday("Thanksgiving Friday", 11, IsoDayOfWeek.Thursday, 4, offsetDays: 1),
+            OwnHolidayRule.Fixed("Leap day", 2, 29),
+            OwnHolidayRule.NthWeekday("Fifth Friday of February", 2, IsoDayOfWeek.Friday, 5),
+        ]);
+
+        Assert.Equal(
+            ["2026-05-15 Day after Ascension", "2026-06-01 Company day", "2026-11-27 Thanksgiving Friday"],
+            own.HolidaysIn(2026).Select(h => $"{h.Date:yyyy-MM-dd} {h.Name}"));
+        Assert.True(own.IsHoliday(Date("2028-02-29")));
+        Assert.False(HolidayRuleSet.TryGet("office", out _));
+    }
+
+    [Fact]
     public void Looking_up_a_set_ignores_case()
     {
         Assert.True(HolidayRuleSet.TryGet("de-by-muc", out var set));
