@@ -12,5 +12,8 @@ COPY standbyops.yaml /etc/standbyops/standbyops.yaml
 RUN mkdir -p /var/lib/standbyops && chown -R app:app /var/lib/standbyops
 USER app
 EXPOSE 8080
+# No curl in the runtime image: the server binary probes its own readiness.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["dotnet", "StandbyOps.Server.dll", "healthcheck", "--url", "http://127.0.0.1:8080/readyz"]
 VOLUME ["/var/lib/standbyops"]
 ENTRYPOINT ["dotnet", "StandbyOps.Server.dll", "--urls", "http://0.0.0.0:8080", "--data-dir", "/var/lib/standbyops", "--config", "/etc/standbyops/standbyops.yaml"]

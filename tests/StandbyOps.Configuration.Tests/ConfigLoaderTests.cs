@@ -114,7 +114,7 @@ public sealed class ConfigLoaderTests
             sms: { provider: pigeon }
             calendars:
               nl: { timeZone: Mars/Olympus, hours: { mon-fri: "08:30-17:00" } }
-              de: { timeZone: Europe/Berlin, hours: { mon-fri: "08:30-17:00" }, holidays: [DE] }
+              de: { timeZone: Europe/Berlin, hours: { mon-fri: "08:30-17:00" }, holidays: [DE-XX] }
             """);
 
         Assert.Equal([1, 3, 4], result.Errors.Select(e => e.Line));

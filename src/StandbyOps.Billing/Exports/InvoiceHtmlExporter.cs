@@ -97,7 +97,7 @@ public static class InvoiceHtmlExporter
         {
             StandbyLine standby => ($"Standby — {Category(line.Category)}", standby.AgreedMinutes),
             CalloutLine callout => (
-                $"Callout — {callout.Engineer}{(callout.CaseNumber is null ? string.Empty : $", case {callout.CaseNumber}")}",
+                $"{(callout.Late ? "Late callout" : "Callout")} — {callout.Engineer}{(callout.CaseNumber is null ? string.Empty : $", case {callout.CaseNumber}")}",
                 callout.WorkedMinutes),
             _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown line type."),
         };

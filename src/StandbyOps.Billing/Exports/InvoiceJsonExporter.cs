@@ -97,6 +97,11 @@ public static class InvoiceJsonExporter
         {
             WriteStringOrNull(writer, "caseNumber", calloutLine.CaseNumber);
             writer.WriteString("engineer", calloutLine.Engineer);
+            if (calloutLine.Late)
+            {
+                // Only late lines carry the flag, so every invoice written before late items existed renders unchanged.
+                writer.WriteBoolean("late", true);
+            }
         }
 
         writer.WriteEndObject();

@@ -29,6 +29,12 @@ public sealed record CalloutLine : InvoiceLine
     /// <inheritdoc/>
     public override InvoiceLineKind Kind => InvoiceLineKind.Callout;
 
+    /// <summary>
+    /// A late item: a callout of an earlier month that became billable after that month's invoice was issued, billed
+    /// on this invoice with its own service dates (DOMAIN.md "A month is invoiced after it ends").
+    /// </summary>
+    public bool Late { get; init; }
+
     /// <summary>The engineer who worked.</summary>
     public string Engineer { get; }
 
@@ -43,5 +49,5 @@ public sealed record CalloutLine : InvoiceLine
 
     /// <inheritdoc/>
     public override InvoiceLine Negated() =>
-        new CalloutLine(Engineer, CaseNumber, Start, End, LocalStart, LocalEnd, -WorkedMinutes, -BilledMinutes, RatePercent, HourlyRate, -Amount);
+        new CalloutLine(Engineer, CaseNumber, Start, End, LocalStart, LocalEnd, -WorkedMinutes, -BilledMinutes, RatePercent, HourlyRate, -Amount) { Late = Late };
 }

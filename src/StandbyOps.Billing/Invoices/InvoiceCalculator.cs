@@ -66,6 +66,12 @@ public static class InvoiceCalculator
             lines.Add(CalloutLine(callout, start, localStart, terms));
         }
 
+        foreach (var callout in request.LateCallouts)
+        {
+            var start = MinuteGrid.Floor(callout.Start);
+            lines.Add(CalloutLine(callout, start, ZoneTime.ToLocal(terms.Zone, start), terms) with { Late = true });
+        }
+
         if (problems.Count > 0)
         {
             return new InvoiceDraftOutcome.Rejected(problems);

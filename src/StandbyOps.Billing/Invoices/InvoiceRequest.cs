@@ -14,7 +14,8 @@ public sealed record InvoiceRequest
         ContractTerms terms,
         AgreedStandby agreed,
         IEnumerable<Callout>? callouts = null,
-        string? customerName = null)
+        string? customerName = null,
+        IEnumerable<Callout>? lateCallouts = null)
     {
         Customer = Preconditions.NotBlank(customer, nameof(customer));
         Month = month;
@@ -23,7 +24,15 @@ public sealed record InvoiceRequest
         Callouts = [.. callouts ?? []];
         Preconditions.Require(Callouts.All(c => c is not null), nameof(callouts), "Callouts must not contain null.");
         CustomerName = string.IsNullOrWhiteSpace(customerName) ? customer : customerName;
+        LateCallouts = [.. lateCallouts ?? []];
+        Preconditions.Require(LateCallouts.All(c => c is not null), nameof(lateCallouts), "Late callouts must not contain null.");
     }
+
+    /// <summary>
+    /// Callouts of earlier, already invoiced months that became billable after their invoice was issued: billed on
+    /// this month's invoice as late lines, whatever month they started in (the caller decides which they are).
+    /// </summary>
+    public IReadOnlyList<Callout> LateCallouts { get; }
 
     /// <summary>Customer id.</summary>
     public string Customer { get; }

@@ -53,5 +53,12 @@ public static class BillingSchema
             CREATE UNIQUE INDEX ux_billing_invoices_number ON billing_invoices (number) WHERE number IS NOT NULL;
             CREATE INDEX ix_billing_invoices_month ON billing_invoices (month, customer);
             """),
+        // When each invoice was issued: a callout that became billable (recorded or closed) after its month's first
+        // issue is a late item of the month it became billable in. Existing issued rows take their last update.
+        new(401, "billing", """
+            ALTER TABLE billing_invoices ADD COLUMN issued_at TEXT NULL;
+            UPDATE billing_invoices SET issued_at = updated_at WHERE status = 'issued';
+            CREATE INDEX ix_billing_callouts_updated ON billing_callouts (customer, updated_at);
+            """),
     ];
 }

@@ -25,14 +25,17 @@ public enum CalloutWriteStatus
     /// <summary>No callout with that id.</summary>
     NotFound,
 
-    /// <summary>The month (old or new) is already invoiced; nothing was written.</summary>
+    /// <summary>The invoice the callout is billed on is issued; nothing was written.</summary>
     Invoiced,
 }
 
 /// <summary>The result of a callout write: the status, the callout (when written) and the blocking month (when invoiced).</summary>
 public sealed record CalloutWrite(CalloutWriteStatus Status, StoredCallout? Callout, YearMonth? InvoicedMonth = null);
 
-/// <summary>Callouts per customer: recorded by paging at acknowledgements, and written or corrected by finance until the month is invoiced.</summary>
+/// <summary>
+/// Callouts per customer: recorded by paging at acknowledgements, and written or corrected by finance. A callout that
+/// becomes billable after its month's invoice was issued is kept as a late item (<see cref="BillingMonth"/>).
+/// </summary>
 public sealed class CalloutStore : ICalloutRecorder
 {
     private const string Columns = "id AS Id, customer AS Customer, engineer AS Engineer, case_number AS CaseNumber, start_at AS StartAt, end_at AS EndAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
@@ -76,19 +79,32 @@ public sealed class CalloutStore : ICalloutRecorder
             transaction), cancellationToken);
     }
 
-    /// <summary>Adds a finished callout unless its month is invoiced (<paramref name="monthOf"/> reads an instant in the customer's zone).</summary>
-    public Task<CalloutWrite> AddAsync(CalloutValues values, Func<Instant, YearMonth> monthOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The month whose invoice bills <paramref name="callout"/>: the month it started in, or, when it became billable
+    /// (was recorded, closed or corrected: <see cref="StoredCallout.UpdatedAt"/>) after that month was first issued, the
+    /// month it became billable in, as a late item. That month cannot have been issued then: a month is issued only
+    /// after it ends. <paramref name="firstIssues"/>: <see cref="InvoiceStore.FirstIssuesAsync"/>.
+    /// </summary>
+    public static (YearMonth Month, bool Late) BillingMonth(StoredCallout callout, IReadOnlyDictionary<YearMonth, Instant> firstIssues, Func<Instant, YearMonth> monthOf)
+    {
+        ArgumentNullException.ThrowIfNull(callout);
+        ArgumentNullException.ThrowIfNull(firstIssues);
+        ArgumentNullException.ThrowIfNull(monthOf);
+        var serviceMonth = monthOf(callout.Start);
+        return firstIssues.TryGetValue(serviceMonth, out var issuedAt) && callout.UpdatedAt > issuedAt
+            ? (monthOf(callout.UpdatedAt), true)
+            : (serviceMonth, false);
+    }
+
+    /// <summary>
+    /// Adds a finished callout. When its month is already invoiced it becomes a late item of the current month
+    /// (<see cref="BillingMonth"/>); nothing is refused.
+    /// </summary>
+    public Task<CalloutWrite> AddAsync(CalloutValues values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(monthOf);
         return _database.WriteAsync(async (connection, transaction) =>
         {
-            var month = monthOf(values.Start);
-            if (await InvoiceStore.IsInvoicedAsync(connection, transaction, values.Customer, month).ConfigureAwait(false))
-            {
-                return new CalloutWrite(CalloutWriteStatus.Invoiced, null, month);
-            }
-
             var now = _clock.GetCurrentInstant();
             var stored = new StoredCallout(NewId(), values.Customer, values.Engineer, values.CaseNumber, values.Start, values.End, now, now);
             await connection.ExecuteAsync(
@@ -102,7 +118,10 @@ public sealed class CalloutStore : ICalloutRecorder
         }, cancellationToken);
     }
 
-    /// <summary>Replaces the values of callout <paramref name="id"/> unless the old or the new month is invoiced.</summary>
+    /// <summary>
+    /// Replaces the values of callout <paramref name="id"/> unless the invoice that bills it (<see cref="BillingMonth"/>)
+    /// is issued. A correction of a callout whose month is invoiced becomes a late item of the current month.
+    /// </summary>
     public Task<CalloutWrite> UpdateAsync(string id, CalloutValues values, Func<Instant, YearMonth> monthOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -115,12 +134,11 @@ public sealed class CalloutStore : ICalloutRecorder
                 return new CalloutWrite(CalloutWriteStatus.NotFound, null);
             }
 
-            foreach (var (customer, month) in new[] { (existing.Customer, monthOf(existing.Start)), (values.Customer, monthOf(values.Start)) })
+            var firstIssues = await InvoiceStore.FirstIssuesAsync(connection, transaction, existing.Customer).ConfigureAwait(false);
+            var (month, _) = BillingMonth(existing, firstIssues, monthOf);
+            if (existing.End is not null && await InvoiceStore.IsInvoicedAsync(connection, transaction, existing.Customer, month).ConfigureAwait(false))
             {
-                if (await InvoiceStore.IsInvoicedAsync(connection, transaction, customer, month).ConfigureAwait(false))
-                {
-                    return new CalloutWrite(CalloutWriteStatus.Invoiced, existing, month);
-                }
+                return new CalloutWrite(CalloutWriteStatus.Invoiced, existing, month);
             }
 
             var stored = existing with
@@ -151,6 +169,21 @@ public sealed class CalloutStore : ICalloutRecorder
     /// <summary>Callouts of <paramref name="customer"/> (all when null) starting inside <paramref name="range"/>, by start.</summary>
     public Task<IReadOnlyList<StoredCallout>> ListAsync(string? customer, Interval range, CancellationToken cancellationToken) =>
         _database.ReadAsync(connection => ListAsync(connection, null, customer, range), cancellationToken);
+
+    /// <summary>Finished callouts of <paramref name="customer"/> that became billable (<c>updated_at</c>) inside <paramref name="range"/>: the candidates for late items.</summary>
+    public static async Task<IReadOnlyList<StoredCallout>> ListBecameBillableAsync(DbConnection connection, DbTransaction? transaction, string customer, Interval range)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.QueryAsync<Row>(
+            $"""
+            SELECT {Columns} FROM billing_callouts
+            WHERE customer = @customer AND end_at IS NOT NULL AND updated_at >= @start AND updated_at < @end
+            ORDER BY start_at, id
+            """,
+            new { customer, start = InstantTypeHandler.Format(range.Start), end = InstantTypeHandler.Format(range.End) },
+            transaction).ConfigureAwait(false);
+        return [.. rows.Select(ToStored)];
+    }
 
     /// <summary>Callouts starting inside <paramref name="range"/>, read on the caller's connection (and transaction).</summary>
     public static async Task<IReadOnlyList<StoredCallout>> ListAsync(DbConnection connection, DbTransaction? transaction, string? customer, Interval range)

@@ -71,7 +71,10 @@ public static class InvoiceSnapshot
                 billed,
                 percent,
                 rate,
-                amount);
+                amount)
+            {
+                Late = line.TryGetProperty("late", out var late) && late.ValueKind == JsonValueKind.True,
+            };
         }
 
         return new StandbyLine(

@@ -21,7 +21,10 @@ public enum InvoiceWriteStatus
     /// <summary>No invoice with that id or number.</summary>
     NotFound,
 
-    /// <summary>The state forbids it (already issued, not issued, already credited); <see cref="InvoiceWrite.Reason"/> says why.</summary>
+    /// <summary>
+    /// The state forbids it (already issued, not issued, already credited, the month has not ended, the draft is older
+    /// than its inputs); <see cref="InvoiceWrite.Reason"/> says why.
+    /// </summary>
     Conflict,
 
     /// <summary>The calculator made no draft; <see cref="InvoiceWrite.Outcome"/> says why.</summary>
@@ -58,6 +61,20 @@ public sealed class InvoiceStore
             new { customer, month = MonthText(month) },
             transaction).ConfigureAwait(false);
         return count > 0;
+    }
+
+    /// <summary>
+    /// When each month of <paramref name="customer"/> was first issued (credited invoices included): a callout that
+    /// became billable after that instant is a late item, billed on the invoice of the month it became billable in.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<YearMonth, Instant>> FirstIssuesAsync(DbConnection connection, DbTransaction? transaction, string customer)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.QueryAsync<(string Month, string IssuedAt)>(
+            "SELECT month, MIN(issued_at) FROM billing_invoices WHERE customer = @customer AND status = 'issued' AND issued_at IS NOT NULL GROUP BY month",
+            new { customer },
+            transaction).ConfigureAwait(false);
+        return rows.ToDictionary(r => YearMonthPattern.Iso.Parse(r.Month).GetValueOrThrow(), r => InstantTypeHandler.Parse(r.IssuedAt));
     }
 
     /// <summary>
@@ -106,7 +123,11 @@ public sealed class InvoiceStore
         }, cancellationToken);
     }
 
-    /// <summary>Issues draft <paramref name="id"/>: next number of the issue year, frozen snapshot; one transaction.</summary>
+    /// <summary>
+    /// Issues draft <paramref name="id"/>: next number of the issue year, frozen snapshot; one transaction. Refused while
+    /// the month has not ended in the invoice's zone (the issue date is still inside it), and when a callout of the
+    /// customer changed after the draft was computed (recompute the draft first, so nothing recorded meanwhile is lost).
+    /// </summary>
     /// <param name="id">The draft's id.</param>
     /// <param name="issueDateOf">The issue date of the invoice (today in its zone).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
@@ -127,9 +148,31 @@ public sealed class InvoiceStore
             }
 
             var date = issueDateOf(existing.Invoice);
+            var firstDayAfter = existing.Invoice.Month.OnDayOfMonth(1).PlusMonths(1);
+            if (date < firstDayAfter)
+            {
+                return new InvoiceWrite(
+                    InvoiceWriteStatus.Conflict,
+                    existing,
+                    $"{existing.Invoice.Customer} {MonthText(existing.Invoice.Month)} has not ended yet in {existing.Invoice.TimeZone} (today is {LocalDatePattern.Iso.Format(date)}); issue it from {LocalDatePattern.Iso.Format(firstDayAfter)}.");
+            }
+
+            var draftedAt = await connection.ExecuteScalarAsync<string>("SELECT updated_at FROM billing_invoices WHERE id = @id", new { id = existing.Id }, transaction).ConfigureAwait(false);
+            var changed = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM billing_callouts WHERE customer = @customer AND updated_at > @draftedAt",
+                new { customer = existing.Invoice.Customer, draftedAt },
+                transaction).ConfigureAwait(false);
+            if (changed > 0)
+            {
+                return new InvoiceWrite(
+                    InvoiceWriteStatus.Conflict,
+                    existing,
+                    $"{changed} callout(s) of {existing.Invoice.Customer} changed after this draft was computed; recompute the draft (POST /api/v1/invoices) and issue again.");
+            }
+
             var issued = existing.Invoice.Issue(await NextNumberAsync(connection, transaction, date.Year).ConfigureAwait(false), date);
             await connection.ExecuteAsync(
-                "UPDATE billing_invoices SET status = 'issued', number = @number, snapshot = @snapshot, updated_at = @now WHERE id = @id",
+                "UPDATE billing_invoices SET status = 'issued', number = @number, snapshot = @snapshot, updated_at = @now, issued_at = @now WHERE id = @id",
                 new { id = existing.Id, number = issued.Number, snapshot = InvoiceSnapshot.Write(issued), now = InstantTypeHandler.Format(_clock.GetCurrentInstant()) },
                 transaction).ConfigureAwait(false);
             return new InvoiceWrite(InvoiceWriteStatus.Written, existing with { Status = "issued", Invoice = issued });

@@ -1,11 +1,13 @@
 using NodaTime;
+using StandbyOps.Core.Holidays;
 
 namespace StandbyOps.Configuration.Calendars;
 
 /// <summary>
 /// A business calendar: zone, opening ranges per weekday (every weekday is present; an empty list
 /// means closed all day; ranges are sorted and never overlap), the built-in holiday sets it observes
-/// (<see cref="KnownHolidaySets"/>), extra closed dates and built-in holidays it does not observe.
+/// (<see cref="KnownHolidaySets"/>), extra closed dates, built-in holidays it does not observe, and its own holiday
+/// rules (<c>rules:</c>; none when null).
 /// </summary>
 public sealed record CalendarConfig(
     string Id,
@@ -13,4 +15,5 @@ public sealed record CalendarConfig(
     IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeRange>> Hours,
     IReadOnlyList<string> HolidaySets,
     IReadOnlyList<LocalDate> Extra,
-    IReadOnlyList<LocalDate> Except);
+    IReadOnlyList<LocalDate> Except,
+    IReadOnlyList<OwnHolidayRule>? Rules = null);

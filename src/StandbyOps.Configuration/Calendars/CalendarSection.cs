@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using NodaTime;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core.Holidays;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,9 @@ namespace StandbyOps.Configuration.Calendars;
 /// <summary>Reads one entry of <c>calendars:</c>.</summary>
 internal static class CalendarSection
 {
-    private static readonly string[] Keys = ["timeZone", "hours", "holidays", "extra", "except"];
+    private static readonly string[] Keys = ["timeZone", "hours", "holidays", "extra", "except", "rules"];
+    private static readonly string[] RuleKeys = ["name", "date", "easterOffset", "nth", "weekday", "month", "offsetDays"];
+    private const string RuleExamples = "write { name: Company day, date: \"06-01\" }, { name: Day after Ascension, easterOffset: 40 } or { name: Thanksgiving Friday, nth: 4, weekday: thu, month: 11, offsetDays: 1 }";
 
     /// <summary>
     /// A calendar with the position later checks report at. <c>NeverOpen</c>: its <c>hours</c> are written but name no
@@ -29,7 +32,8 @@ internal static class CalendarSection
         var holidaySets = ReadHolidaySets(calendar);
         var extra = calendar.ParseList("extra", TimeText.ParseDate);
         var except = calendar.ParseList("except", TimeText.ParseDate);
-        return new CalendarEntry(new CalendarConfig(id, zone, hours, holidaySets, extra, except), entry.KeyMark, neverOpen);
+        var rules = ReadRules(calendar);
+        return new CalendarEntry(new CalendarConfig(id, zone, hours, holidaySets, extra, except, rules), entry.KeyMark, neverOpen);
     }
 
     /// <summary>
@@ -115,6 +119,78 @@ internal static class CalendarSection
                 $"opening ranges {group.Key.First} and {group.Key.Second} overlap on {days} in hours of {calendar.What}",
                 "make the ranges of each day separate, e.g. \"08:30-12:00,13:00-17:00\"; give a day that differs its own key (mon-thu: ..., fri: ...) instead of repeating it");
         }
+    }
+
+    /// <summary>The calendar's own holiday rules: each names exactly one of <c>date</c>, <c>easterOffset</c> or <c>nth</c>.</summary>
+    private static List<OwnHolidayRule> ReadRules(MappingReader calendar)
+    {
+        var rules = new List<OwnHolidayRule>();
+        foreach (var item in calendar.Items("rules"))
+        {
+            if (calendar.Reader.Mapping(item, item.Start, $"a holiday rule in {calendar.What}", RuleKeys) is not { } rule)
+            {
+                continue;
+            }
+
+            var name = rule.RequiredString("name", "Company day").Trim();
+            var kinds = new[] { "date", "easterOffset", "nth" }.Where(rule.Has).ToList();
+            if (kinds.Count != 1)
+            {
+                calendar.Reader.Error(item.Start, $"holiday rule '{name}' in {calendar.What} names {(kinds.Count == 0 ? "none" : string.Join(" and ", kinds))} of date, easterOffset and nth; it needs exactly one", RuleExamples);
+                continue;
+            }
+
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            switch (kinds[0])
+            {
+                case "date":
+                    if (rule.TryParse("date", ParseMonthDay, out var monthDay))
+                    {
+                        rules.Add(OwnHolidayRule.Fixed(name, monthDay.Month, monthDay.Day));
+                    }
+
+                    break;
+                case "easterOffset":
+                    rules.Add(OwnHolidayRule.FromEaster(name, rule.Int("easterOffset", 0, -100, 300)));
+                    break;
+                default:
+                    var nth = rule.Int("nth", 1, 1, 5);
+                    var month = rule.Parse("month", text => MappingReader.ParseInt(text, 1, 12), 0, "11");
+                    var weekday = rule.Parse("weekday", ParseWeekday, IsoDayOfWeek.None, "thu");
+                    var offset = rule.Int("offsetDays", 0, -31, 31);
+                    if (month != 0 && weekday != IsoDayOfWeek.None)
+                    {
+                        rules.Add(OwnHolidayRule.NthWeekday(name, month, weekday, nth, offset));
+                    }
+
+                    break;
+            }
+        }
+
+        return rules;
+    }
+
+    private static Parsed<(int Month, int Day)> ParseMonthDay(string text)
+    {
+        var parts = text.Trim().Split('-');
+        return parts.Length == 2
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(2000, month)
+            ? Parsed.Success((month, day))
+            : Parsed.Failure<(int, int)>("not a month and day", "write the date as \"MM-dd\", e.g. \"06-01\" for 1 June (every year)");
+    }
+
+    private static Parsed<IsoDayOfWeek> ParseWeekday(string text)
+    {
+        var days = DayNames.Parse(text.Trim());
+        return days.Ok && days.Value.Count == 1
+            ? Parsed.Success(days.Value[0])
+            : Parsed.Failure<IsoDayOfWeek>("not one day name", $"write one of {string.Join(", ", DayNames.Names)}");
     }
 
     private static List<string> ReadHolidaySets(MappingReader calendar)

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using PublicHoliday;
 using StandbyOps.Core.Time;
 using static StandbyOps.Core.Holidays.HolidayRules;
 
@@ -24,49 +25,41 @@ public sealed class HolidayRuleSet
         _years = new YearCache<HolidayYear>(Compute);
     }
 
-    /// <summary>The Netherlands: <c>NL</c>.</summary>
+    /// <summary>
+    /// The Netherlands: <c>NL</c>. The library's set with Easter Sunday, plus own rules where DOMAIN.md differs:
+    /// Liberation Day only in lustrum years (the library has it every year) and Whit Sunday (the library lacks it).
+    /// </summary>
     public static HolidayRuleSet Netherlands { get; } = Register(new HolidayRuleSet(
         "NL",
-        Fixed(1, 1, "New Year's Day"),
-        FromEaster(0, "Easter Sunday"),
-        FromEaster(1, "Easter Monday"),
-        FixedSundayToSaturday(4, 30, "Queen's Day", 1980, 2013),
-        FixedSundayToSaturday(4, 27, "King's Day", 2014, 9999),
+        FromLibrary(new DutchPublicHoliday { IncludeEasterSunday = true }, skip: name => name == "Liberation Day"),
         Fixed(5, 5, "Liberation Day", year => year % 5 == 0),
-        FromEaster(39, "Ascension Day"),
-        FromEaster(49, "Whit Sunday"),
-        FromEaster(50, "Whit Monday"),
-        Fixed(12, 25, "Christmas Day"),
-        Fixed(12, 26, "Second Day of Christmas")));
+        FromEaster(49, "Whit Sunday")));
 
-    /// <summary>Bavaria: <c>DE-BY</c>. German holidays never move off a weekend.</summary>
-    public static HolidayRuleSet Bavaria { get; } = Register(new HolidayRuleSet("DE-BY", BavarianRules()));
+    /// <summary>Bavaria: <c>DE-BY</c>, without Assumption Day (only Catholic municipalities observe it). German holidays never move off a weekend.</summary>
+    public static HolidayRuleSet Bavaria { get; } = Register(German("DE-BY", GermanPublicHoliday.States.BY, assumption: false));
 
     /// <summary>Munich: <c>DE-BY-MUC</c>, Bavaria plus Assumption Day (15 Aug).</summary>
-    public static HolidayRuleSet Munich { get; } = Register(new HolidayRuleSet(
-        "DE-BY-MUC",
-        [.. BavarianRules(), Fixed(8, 15, "Assumption Day")]));
+    public static HolidayRuleSet Munich { get; } = Register(German("DE-BY-MUC", GermanPublicHoliday.States.BY, assumption: true));
 
     /// <summary>US federal holidays: <c>US</c>, with Saturday → Friday and Sunday → Monday observed days.</summary>
-    public static HolidayRuleSet UnitedStates { get; } = Register(new HolidayRuleSet(
-        "US",
-        ObservedUs(Fixed(1, 1, "New Year's Day")),
-        NthWeekday(1, IsoDayOfWeek.Monday, 3, "Martin Luther King Jr. Day"),
-        NthWeekday(2, IsoDayOfWeek.Monday, 3, "Washington's Birthday"),
-        LastWeekday(5, IsoDayOfWeek.Monday, "Memorial Day"),
-        ObservedUs(Fixed(6, 19, "Juneteenth National Independence Day", year => year >= 2021)),
-        ObservedUs(Fixed(7, 4, "Independence Day")),
-        NthWeekday(9, IsoDayOfWeek.Monday, 1, "Labor Day"),
-        NthWeekday(10, IsoDayOfWeek.Monday, 2, "Columbus Day"),
-        ObservedUs(Fixed(11, 11, "Veterans Day")),
-        NthWeekday(11, IsoDayOfWeek.Thursday, 4, "Thanksgiving Day"),
-        ObservedUs(Fixed(12, 25, "Christmas Day"))));
+    public static HolidayRuleSet UnitedStates { get; } = Register(new HolidayRuleSet("US", FromLibrary(new USAPublicHoliday())));
+
+    /// <summary>
+    /// The other national and regional sets the library covers: <c>DE</c> (nationwide) and <c>DE-&lt;state&gt;</c> for all
+    /// 16 states, <c>AT</c>, <c>BE</c>, <c>FR</c>, <c>CH</c> (federal) and <c>CH-&lt;canton&gt;</c>, <c>UK</c> (England and
+    /// Wales) and <c>UK-ENG</c>, <c>UK-WLS</c>, <c>UK-SCT</c>, <c>UK-NIR</c>.
+    /// </summary>
+    public static IReadOnlyList<HolidayRuleSet> Regional { get; } = RegisterRegional();
 
     /// <summary>The names of the built-in sets, sorted.</summary>
     public static IReadOnlyList<string> Names { get; } = BuiltIn.Keys.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The set's configuration name, e.g. <c>NL</c>.</summary>
     public string Name { get; }
+
+    /// <summary>A calendar's own rules as a set of their own (not registered among the built-in sets).</summary>
+    public static HolidayRuleSet Own(string name, IEnumerable<OwnHolidayRule> rules) =>
+        new(name, [.. Preconditions.NotNull(rules, nameof(rules)).Select(r => r.ToRule())]);
 
     /// <summary>Finds a built-in set by name (case-insensitive).</summary>
     public static bool TryGet(string name, [NotNullWhen(true)] out HolidayRuleSet? set)
@@ -105,21 +98,50 @@ public sealed class HolidayRuleSet
 
     public override string ToString() => Name;
 
-    private static HolidayRule[] BavarianRules() =>
-    [
-        Fixed(1, 1, "New Year's Day"),
-        Fixed(1, 6, "Epiphany"),
-        FromEaster(-2, "Good Friday"),
-        FromEaster(1, "Easter Monday"),
-        Fixed(5, 1, "Labour Day"),
-        FromEaster(39, "Ascension Day"),
-        FromEaster(50, "Whit Monday"),
-        FromEaster(60, "Corpus Christi"),
-        Fixed(10, 3, "German Unity Day"),
-        Fixed(11, 1, "All Saints' Day"),
-        Fixed(12, 25, "Christmas Day"),
-        Fixed(12, 26, "St. Stephen's Day"),
-    ];
+    private static HolidayRuleSet German(string name, GermanPublicHoliday.States state, bool? assumption = null)
+    {
+        var library = new GermanPublicHoliday { State = state };
+        if (assumption is { } observed)
+        {
+            library.HasAssumption = observed;
+        }
+
+        return new HolidayRuleSet(name, FromLibrary(library));
+    }
+
+    private static HolidayRuleSet[] RegisterRegional()
+    {
+        var sets = new List<HolidayRuleSet>
+        {
+            German("DE", GermanPublicHoliday.States.ALL),
+            new("AT", FromLibrary(new AustriaPublicHoliday())),
+            new("BE", FromLibrary(new BelgiumPublicHoliday())),
+            new("FR", FromLibrary(new FrancePublicHoliday())),
+            new("CH", FromLibrary(new SwitzerlandPublicHoliday { Canton = SwitzerlandPublicHoliday.Cantons.OnlyOfficial })),
+            new("UK", FromLibrary(new UKBankHoliday(UKBankHoliday.UkCountries.England))),
+            new("UK-ENG", FromLibrary(new UKBankHoliday(UKBankHoliday.UkCountries.England))),
+            new("UK-WLS", FromLibrary(new UKBankHoliday(UKBankHoliday.UkCountries.Wales))),
+            new("UK-SCT", FromLibrary(new UKBankHoliday(UKBankHoliday.UkCountries.Scotland))),
+            new("UK-NIR", FromLibrary(new UKBankHoliday(UKBankHoliday.UkCountries.NorthernIreland))),
+        };
+        foreach (var state in Enum.GetValues<GermanPublicHoliday.States>())
+        {
+            if (state is not GermanPublicHoliday.States.ALL and not GermanPublicHoliday.States.BY)
+            {
+                sets.Add(German($"DE-{state}", state));
+            }
+        }
+
+        foreach (var canton in Enum.GetValues<SwitzerlandPublicHoliday.Cantons>())
+        {
+            if (canton is not SwitzerlandPublicHoliday.Cantons.ALL and not SwitzerlandPublicHoliday.Cantons.OnlyOfficial)
+            {
+                sets.Add(new HolidayRuleSet($"CH-{canton}", FromLibrary(new SwitzerlandPublicHoliday { Canton = canton })));
+            }
+        }
+
+        return [.. sets.Select(Register)];
+    }
 
     private static HolidayRuleSet Register(HolidayRuleSet set)
     {

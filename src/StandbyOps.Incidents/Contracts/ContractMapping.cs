@@ -16,7 +16,7 @@ namespace StandbyOps.Incidents.Contracts;
 /// <summary>Turns the validated configuration's contract sections into the domain's calendars, SLA contracts and rate cards.</summary>
 public static class ContractMapping
 {
-    /// <summary>The calendar's zone, opening ranges, built-in holiday sets and extra/excepted dates.</summary>
+    /// <summary>The calendar's zone, opening ranges, built-in holiday sets, own rules and extra/excepted dates.</summary>
     /// <exception cref="ArgumentException">The calendar has no opening range in the whole week.</exception>
     public static BusinessCalendar ToBusinessCalendar(CalendarConfig calendar)
     {
@@ -27,7 +27,9 @@ public static class ContractMapping
         return new BusinessCalendar(
             calendar.Zone,
             new WeeklyOpeningHours(hours),
-            calendar.HolidaySets.Select(HolidayRuleSet.Get),
+            calendar.Rules is { Count: > 0 } own
+                ? [.. calendar.HolidaySets.Select(HolidayRuleSet.Get), HolidayRuleSet.Own($"{calendar.Id} (own rules)", own)]
+                : calendar.HolidaySets.Select(HolidayRuleSet.Get),
             calendar.Extra,
             calendar.Except);
     }

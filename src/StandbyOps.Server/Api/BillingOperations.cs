@@ -37,16 +37,32 @@ public static class BillingOperations
         ArgumentNullException.ThrowIfNull(contract);
         var range = BillingInput.WideMonth(contract, month);
         var periods = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
-        var callouts = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
+        var started = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
+        var becameBillable = await CalloutStore.ListBecameBillableAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
+        var firstIssues = await InvoiceStore.FirstIssuesAsync(connection, transaction, contract.Customer).ConfigureAwait(false);
 
-        // Open callouts are billed once paging or finance records their end.
+        // Each callout is billed on exactly one month's invoice: the month it started in, or, as a late item, the month
+        // it became billable in when its own month had already been issued (CalloutStore.BillingMonth). Open callouts
+        // are billed once paging or finance records their end.
+        var regular = new List<Billing.Callouts.Callout>();
+        var late = new List<Billing.Callouts.Callout>();
+        foreach (var callout in started.Concat(becameBillable).DistinctBy(c => c.Id))
+        {
+            var (billedIn, isLate) = CalloutStore.BillingMonth(callout, firstIssues, at => BillingInput.MonthOf(contract, at));
+            if (billedIn == month && callout.ToCallout() is { } billable)
+            {
+                (isLate ? late : regular).Add(billable);
+            }
+        }
+
         return InvoiceCalculator.Draft(new InvoiceRequest(
             contract.Customer,
             month,
             contract.Terms,
             new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)),
-            callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(),
-            customerName));
+            regular,
+            customerName,
+            late));
     }
 
     /// <summary>Issues draft <paramref name="id"/>, dated today in the invoice's zone.</summary>

@@ -56,16 +56,15 @@ public static class CalloutsApi
     private static async Task<Results<Created<CalloutResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         CalloutRequest request, ClaimsPrincipal user, StandbyOpsConfig config, CalloutStore store, StandbyPeriodStore periods, CancellationToken cancellationToken)
     {
-        var (contract, values, problem) = await ValidateAsync(request, user, config, periods, cancellationToken).ConfigureAwait(false);
+        var (_, values, problem) = await ValidateAsync(request, user, config, periods, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem.Result is ValidationProblem validation ? validation : (ProblemHttpResult)problem.Result;
         }
 
-        var write = await store.AddAsync(values!, at => BillingInput.MonthOf(contract!, at), cancellationToken).ConfigureAwait(false);
-        return write.Status == CalloutWriteStatus.Written
-            ? TypedResults.Created($"/api/v1/callouts/{write.Callout!.Id}", ToResponse(write.Callout))
-            : Invoiced(values!.Customer, write.InvoicedMonth);
+        // A callout of an invoiced month is accepted as a late item of the next invoice (docs/billing.md).
+        var write = await store.AddAsync(values!, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/callouts/{write.Callout!.Id}", ToResponse(write.Callout));
     }
 
     private static async Task<Results<Ok<CalloutResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
@@ -136,7 +135,7 @@ public static class CalloutsApi
     private static ProblemHttpResult Invoiced(string customer, YearMonth? month) =>
         TypedResults.Problem(
             title: "The month is invoiced",
-            detail: $"{customer}'s {month:uuuu-MM} has an issued invoice: callouts can no longer change. Credit the invoice first.",
+            detail: $"The callout is billed on {customer}'s issued invoice of {month:uuuu-MM} and can no longer change. Credit the invoice first, or add the difference as a new callout (a late item of the next invoice).",
             statusCode: StatusCodes.Status409Conflict);
 
     private static CalloutResponse ToResponse(StoredCallout c) => new(c.Id, c.Customer, c.Engineer, c.CaseNumber, c.Start, c.End, c.CreatedAt, c.UpdatedAt);

@@ -27,6 +27,7 @@ public static class StandbyOpsCommandLine
 
         root.Subcommands.Add(TokenCommands.Build(dataDir, config, clock));
         root.Subcommands.Add(HolidaysCommand.Build(clock));
+        root.Subcommands.Add(HealthcheckCommand.Build());
         root.Subcommands.Add(InvoicesExportCommand.Build(dataDir, config, clock));
         return root;
     }

@@ -43,6 +43,21 @@ public sealed class InvoiceStoreTests(BillingStoreFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Issuing_a_month_before_it_has_ended_in_the_invoice_zone_is_a_conflict()
+    {
+        var store = new InvoiceStore(fixture.Database, fixture.Clock);
+        var draft = await DraftAsync(store, "too-early");
+
+        var early = await store.IssueAsync(draft.Id, _ => new LocalDate(2026, 11, 30), CancellationToken.None);
+        var onTime = await store.IssueAsync(draft.Id, _ => IssueDate, CancellationToken.None);
+
+        Assert.Equal(InvoiceWriteStatus.Conflict, early.Status);
+        Assert.Contains("has not ended yet", early.Reason, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01", early.Reason, StringComparison.Ordinal);
+        Assert.Equal(InvoiceWriteStatus.Written, onTime.Status);
+    }
+
+    [Fact]
     public async Task Issuing_an_issued_invoice_is_a_conflict_and_keeps_its_number()
     {
         var store = new InvoiceStore(fixture.Database, fixture.Clock);

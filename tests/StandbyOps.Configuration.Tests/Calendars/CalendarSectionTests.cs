@@ -168,10 +168,10 @@ public sealed class CalendarSectionTests
               office:
                 timeZone: Europe/Berlin
                 hours: { mon-fri: "08:30-17:00" }
-                holidays: [DE-BY, DE-NW]
+                holidays: [DE-BY, DE-XX]
             """);
 
-        result.SingleError().AssertAt(5, ["unknown holiday set 'DE-NW'", "calendar 'office'"], ["NL, DE-BY, DE-BY-MUC, US"]);
+        result.SingleError().AssertAt(5, ["unknown holiday set 'DE-XX'", "calendar 'office'"], ["DE-BY-MUC", "DE-NI", "NL", "UK-SCT", "US"]);
     }
 
     [Fact]
@@ -182,10 +182,50 @@ public sealed class CalendarSectionTests
               office:
                 timeZone: Europe/Amsterdam
                 hours: { mon-fri: "08:30-17:00" }
-                holidays: [NL, DE-BY, DE-BY-MUC, US]
+                holidays: [NL, DE-BY, DE-BY-MUC, US, DE, DE-NI, AT, BE, FR, CH, CH-ZH, UK, UK-SCT]
             """).Valid().Calendars["office"];
 
-        Assert.Equal(KnownHolidaySets.Names, calendar.HolidaySets);
+        Assert.Equal(["NL", "DE-BY", "DE-BY-MUC", "US", "DE", "DE-NI", "AT", "BE", "FR", "CH", "CH-ZH", "UK", "UK-SCT"], calendar.HolidaySets);
+        Assert.All(calendar.HolidaySets, name => Assert.Contains(name, KnownHolidaySets.Names));
+    }
+
+    [Fact]
+    public void A_calendar_defines_its_own_rules_by_date_easter_offset_and_nth_weekday()
+    {
+        var calendar = Loading.Load("""
+            calendars:
+              ni-office:
+                timeZone: Europe/Berlin
+                hours: { mon-fri: "08:30-17:00" }
+                holidays: [DE-NI]
+                rules:
+                  - { name: Company day, date: "06-01" }
+                  - { name: Day after Ascension, easterOffset: 40 }
+                  - { name: Thanksgiving Friday, nth: 4, weekday: thu, month: 11, offsetDays: 1 }
+            """).Valid().Calendars["ni-office"];
+
+        Assert.Equal(["Company day", "Day after Ascension", "Thanksgiving Friday"], calendar.Rules!.Select(r => r.Name));
+        Assert.Equal(
+            [new NodaTime.LocalDate(2026, 6, 1), new NodaTime.LocalDate(2026, 5, 15), new NodaTime.LocalDate(2026, 11, 27)],
+            calendar.Rules!.Select(r => r.DateIn(2026)!.Value));
+    }
+
+    [Fact]
+    public void A_rule_naming_two_kinds_or_a_bad_date_is_an_error_at_its_line()
+    {
+        var result = Loading.Load("""
+            calendars:
+              office:
+                timeZone: Europe/Berlin
+                hours: { mon-fri: "08:30-17:00" }
+                rules:
+                  - { name: Both, date: "06-01", easterOffset: 40 }
+                  - { name: Bad date, date: "02-30" }
+            """);
+
+        Assert.Equal([6, 7], result.Errors.Select(e => e.Line));
+        Assert.Contains("needs exactly one", result.Errors.First().ToString(), StringComparison.Ordinal);
+        Assert.Contains("MM-dd", result.Errors.Last().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

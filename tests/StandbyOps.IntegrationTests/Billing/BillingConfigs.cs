@@ -6,7 +6,7 @@ namespace StandbyOps.IntegrationTests.Billing;
 public static class BillingConfigs
 {
     /// <summary>The customers of the worked examples, one per example so their periods never merge.</summary>
-    public static readonly string[] Customers = ["weekend", "night", "callout", "xmas", "dst", "checks", "export"];
+    public static readonly string[] Customers = ["weekend", "night", "callout", "xmas", "dst", "checks", "export", "late"];
 
     /// <summary>A customer with weekend standby, so the rota has agreed periods of its own.</summary>
     private const string Payroll = """

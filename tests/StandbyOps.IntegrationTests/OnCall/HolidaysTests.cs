@@ -23,13 +23,13 @@ public sealed class HolidaysTests(OnCallServer fixture)
 
         var last = holidays.EnumerateArray().Last();
         Assert.Equal("2027-12-31", last.GetProperty("date").GetString());
-        Assert.Equal("New Year's Day (observed)", last.GetProperty("name").GetString());
+        Assert.Equal("New Year (observed)", last.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task An_unknown_set_is_a_validation_problem_listing_the_known_sets()
     {
-        var problem = await HttpAssert.ProblemAsync(await fixture.Admin.GetAsync("/api/v1/holidays?set=FR&year=2026"), HttpStatusCode.BadRequest);
+        var problem = await HttpAssert.ProblemAsync(await fixture.Admin.GetAsync("/api/v1/holidays?set=XX&year=2026"), HttpStatusCode.BadRequest);
 
         var message = problem.GetProperty("errors").GetProperty("set")[0].GetString();
         Assert.Contains("DE-BY", message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class HolidaysTests(OnCallServer fixture)
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("2025-01-01\tNew Year's Day", lines[0]);
+        Assert.Equal("2025-01-01\tNew Year", lines[0]);
         Assert.Contains("2025-04-26\tKing's Day", lines);
         Assert.Contains("2025-05-05\tLiberation Day", lines);
     }
@@ -63,7 +63,7 @@ public sealed class HolidaysTests(OnCallServer fixture)
     [Fact]
     public async Task The_cli_rejects_an_unknown_set_naming_the_known_ones()
     {
-        var result = await ServerProcess.RunCliAsync(["holidays", "--set", "FR", "--year", "2025"]);
+        var result = await ServerProcess.RunCliAsync(["holidays", "--set", "XX", "--year", "2025"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("NL", result.StandardError, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class FinanceBrowserTests(FinanceWebServer running, ITestOutputHel
         await page.SetViewportSizeAsync(1280, 900);
         await Screenshot(page, "standbyops-web-invoice-issued-desktop.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Standby hours" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Standby hours 2026-10");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Standby hours 2026-11");
         await page.GotoAsync("/reports/standby-hours?month=2026-11");
         await Screenshot(page, "standbyops-web-standby-hours-desktop.png");
     }

@@ -121,8 +121,8 @@ public sealed partial class FinancePagesTests(FinanceWebServer running) : IClass
 
         Assert.Equal("/invoices", login.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, status);
-        // Virtual time is 20 Nov 2026, so the month being invoiced is October.
-        Assert.Contains("<h1>Invoices 2026-10</h1>", html, StringComparison.Ordinal);
+        // Virtual time is 1 Dec 2026, so the month being invoiced is November.
+        Assert.Contains("<h1>Invoices 2026-11</h1>", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Create draft for Globex Inc.\"", html, StringComparison.Ordinal);
     }
 

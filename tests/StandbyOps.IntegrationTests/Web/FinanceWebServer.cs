@@ -6,12 +6,16 @@ using StandbyOps.IntegrationTests.Support;
 namespace StandbyOps.IntegrationTests.Web;
 
 /// <summary>
-/// The web UI's server (<see cref="WebServer.WebConfig"/>: €100/h, Amsterdam, NL holidays) on virtual time Fri 20 Nov
-/// 2026, so an issued invoice is dated 2026 and numbered INV-2026-0001; globex has no recurring standby, so only what a
+/// The web UI's server (<see cref="WebServer.WebConfig"/>: €100/h, Amsterdam, NL holidays) on virtual time Tue 1 Dec
+/// 2026, so November is over and may be issued (a month is issued only after it ends), an issued invoice is dated 2026
+/// and numbered INV-2026-0001; globex has no recurring standby, so only what a
 /// test agrees is billed. One per test class: the invoice numbers are the class's own.
 /// </summary>
-public sealed class FinanceWebServer() : IncidentServerBase(VirtualTimeIncidentServer.Start, WebServer.WebConfig)
+public sealed class FinanceWebServer() : IncidentServerBase(Start, WebServer.WebConfig)
 {
+    /// <summary>The virtual time the server starts at.</summary>
+    public const string Start = "2026-12-01T09:00:00Z";
+
     /// <summary>DOMAIN.md's weekend worked example for globex: Sat 21 Nov 2026 10:00–12:00 Amsterdam, €200.00 at €100/h.</summary>
     public async Task AgreeWeekendExampleAsync(HttpClient finance)
     {

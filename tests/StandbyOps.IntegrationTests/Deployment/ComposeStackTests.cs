@@ -1,0 +1,67 @@
+using StandbyOps.IntegrationTests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace StandbyOps.IntegrationTests.Deployment;
+
+/// <summary>The compose stack is safe to start (checked statically: there is no Docker engine here).</summary>
+public sealed class ComposeStackTests
+{
+    private static readonly YamlMappingNode Services = LoadServices();
+
+    [Fact]
+    public void Every_service_has_a_health_check()
+    {
+        foreach (var (name, service) in Services.Children)
+        {
+            var mapping = (YamlMappingNode)service;
+            Assert.True(mapping.Children.ContainsKey("healthcheck"), $"service {name} has no healthcheck");
+            var test = Assert.IsType<YamlSequenceNode>(mapping["healthcheck"]["test"]);
+            Assert.Equal("CMD", ((YamlScalarNode)test[0]).Value);
+        }
+    }
+
+    [Fact]
+    public void Postgresql_starts_only_with_its_profile_and_nothing_waits_for_it()
+    {
+        var postgres = (YamlMappingNode)Services["postgres"];
+
+        Assert.Equal(["postgres"], ((YamlSequenceNode)postgres["profiles"]).Select(n => ((YamlScalarNode)n).Value));
+        Assert.DoesNotContain("${POSTGRES_PASSWORD:?", File.ReadAllText(RepoFiles.Path("docker-compose.yml")), StringComparison.Ordinal);
+        foreach (var (name, service) in Services.Children)
+        {
+            if (((YamlMappingNode)service).Children.TryGetValue("depends_on", out var dependsOn))
+            {
+                Assert.DoesNotContain("postgres", dependsOn.ToString(), StringComparison.Ordinal);
+                Assert.NotEqual("postgres", ((YamlScalarNode)name).Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_mounted_secret_file_is_git_ignored_and_has_an_example_beside_it()
+    {
+        var ignored = File.ReadAllLines(RepoFiles.Path(".gitignore")).Select(l => l.Trim()).ToHashSet();
+        var mounts = Services.Children.Values.OfType<YamlMappingNode>()
+            .Where(s => s.Children.ContainsKey("volumes"))
+            .SelectMany(s => ((YamlSequenceNode)s["volumes"]).Select(v => ((YamlScalarNode)v).Value!))
+            .Select(v => v.Split(':')[0])
+            .Where(source => source.StartsWith("./deploy/", StringComparison.Ordinal) && (source.EndsWith("-token", StringComparison.Ordinal) || source.EndsWith("-password", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Equal(3, mounts.Count);
+        foreach (var mount in mounts)
+        {
+            Assert.Contains(mount[2..], ignored);
+            Assert.True(File.Exists(RepoFiles.Path(mount[2..] + ".example")), $"{mount} has no .example");
+            Assert.Contains(mount[2..], File.ReadAllText(RepoFiles.Path("README.md")), StringComparison.Ordinal);
+        }
+    }
+
+    private static YamlMappingNode LoadServices()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StringReader(File.ReadAllText(RepoFiles.Path("docker-compose.yml")));
+        yaml.Load(reader);
+        return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+    }
+}
