@@ -14,9 +14,11 @@ using StandbyOps.Monitoring.Systems;
 using StandbyOps.Paging.Dispatch;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.History;
 using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
+using StandbyOps.Server.Reports;
 using StandbyOps.Server.Rota;
 using StandbyOps.Server.Web;
 using StandbyOps.Storage.Database;
@@ -81,6 +83,7 @@ public static partial class ServerHost
         services.AddBilling();
         services.AddRota();
         services.AddPushIngest();
+        services.AddCheckHistory();
         AddMonitoring(services);
 
         services.AddProblemDetails();
@@ -124,6 +127,7 @@ public static partial class ServerHost
         app.MapBillingApi();
         app.MapOnCallApi();
         app.MapHolidaysApi();
+        app.MapAvailabilityApi();
         app.MapWebUi();
         if (scheduler is VirtualTime virtualTime)
         {
