@@ -84,10 +84,10 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     /// <summary>The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c => (await c.QueryAsync<SeriesTotals>(
+        database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c => (await c.QueryAsync<TotalsRow>(
             $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN check_rollups r ON r.series_id = s.id AND r.bucket >= @from AND r.bucket < @to " +
             "WHERE s.system_id IN @systemIds GROUP BY s.system_id, s.check_id, s.kind ORDER BY s.system_id, s.check_id",
-            new { systemIds, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds() }).ConfigureAwait(false)).ToList(), cancellationToken);
+            new { systemIds, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds() }).ConfigureAwait(false)).Select(r => r.ToTotals()).ToList(), cancellationToken);
 
     /// <summary>
     /// The sums of one series per slot of <paramref name="slot"/> (a multiple of 5 minutes) over [<paramref name="from"/>,
@@ -98,20 +98,20 @@ public sealed class CheckHistoryStore(IDatabase database)
         {
             var width = (long)slot.TotalSeconds;
             var start = from.ToUnixTimeSeconds();
-            var rows = await c.QueryAsync<(long Slot, long UpMs, long DownMs, long MaintenanceMs, long? LatencyMinMs, long? LatencyMaxMs, long LatencySumMs, long LatencyCount)>(
-                "SELECT @start + ((r.bucket - @start) / @width) * @width AS Slot, SUM(r.up_ms), SUM(r.down_ms), SUM(r.maintenance_ms), " +
-                "MIN(r.latency_min_ms), MAX(r.latency_max_ms), SUM(r.latency_sum_ms), SUM(r.latency_count) " +
+            var rows = await c.QueryAsync<TotalsRow>(
+                "SELECT @start + ((r.bucket - @start) / @width) * @width AS Slot, SUM(r.up_ms) AS UpMs, SUM(r.down_ms) AS DownMs, SUM(r.maintenance_ms) AS MaintenanceMs, " +
+                "MIN(r.latency_min_ms) AS LatencyMinMs, MAX(r.latency_max_ms) AS LatencyMaxMs, SUM(r.latency_sum_ms) AS LatencySumMs, SUM(r.latency_count) AS LatencyCount " +
                 "FROM check_rollups r JOIN history_series s ON s.id = r.series_id " +
                 "WHERE s.system_id = @systemId AND s.check_id = @checkId AND r.bucket >= @start AND r.bucket < @end " +
                 "GROUP BY @start + ((r.bucket - @start) / @width) * @width",
                 new { systemId, checkId, start, end = to.ToUnixTimeSeconds(), width }).ConfigureAwait(false);
-            return rows.ToDictionary(r => r.Slot, r => new SeriesTotals(systemId, checkId, "", r.UpMs, r.DownMs, r.MaintenanceMs, r.LatencyMinMs, r.LatencyMaxMs, r.LatencySumMs, r.LatencyCount));
+            return rows.ToDictionary(r => r.Slot, r => r.ToTotals() with { SystemId = systemId, CheckId = checkId });
         }, cancellationToken);
 
     /// <summary>The raw results of one check or heartbeat in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     public Task<IReadOnlyList<HistorySample>> SamplesAsync(string systemId, string checkId, Instant from, Instant to, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<HistorySample>>(async c => (await c.QueryAsync<(string Kind, long AtMs, string State, long? LatencyMs, string? Reason)>(
-                "SELECT s.kind, r.at_ms, r.state, r.latency_ms, r.reason FROM check_results r JOIN history_series s ON s.id = r.series_id " +
+        database.ReadAsync<IReadOnlyList<HistorySample>>(async c => (await c.QueryAsync<SampleRow>(
+                "SELECT s.kind AS Kind, r.at_ms AS AtMs, r.state AS State, r.latency_ms AS LatencyMs, r.reason AS Reason FROM check_results r JOIN history_series s ON s.id = r.series_id " +
                 "WHERE s.system_id = @systemId AND s.check_id = @checkId AND r.at_ms >= @from AND r.at_ms < @to ORDER BY r.at_ms",
                 new { systemId, checkId, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds() }).ConfigureAwait(false))
             .Select(r => new HistorySample(systemId, checkId, r.Kind, Instant.FromUnixTimeMilliseconds(r.AtMs), Parse(r.State), r.LatencyMs, r.Reason)).ToList(), cancellationToken);
@@ -134,6 +134,47 @@ public sealed class CheckHistoryStore(IDatabase database)
 
             return (raw, rollups);
         }, cancellationToken);
+
+    /// <summary>A row of sums; SQLite types an all-NULL aggregate loosely, so Dapper fills properties rather than a constructor.</summary>
+    private sealed class TotalsRow
+    {
+        public long Slot { get; set; }
+
+        public string SystemId { get; set; } = "";
+
+        public string CheckId { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public long UpMs { get; set; }
+
+        public long DownMs { get; set; }
+
+        public long MaintenanceMs { get; set; }
+
+        public long? LatencyMinMs { get; set; }
+
+        public long? LatencyMaxMs { get; set; }
+
+        public long LatencySumMs { get; set; }
+
+        public long LatencyCount { get; set; }
+
+        public SeriesTotals ToTotals() => new(SystemId, CheckId, Kind, UpMs, DownMs, MaintenanceMs, LatencyMinMs, LatencyMaxMs, LatencySumMs, LatencyCount);
+    }
+
+    private sealed class SampleRow
+    {
+        public string Kind { get; set; } = "";
+
+        public long AtMs { get; set; }
+
+        public string State { get; set; } = "";
+
+        public long? LatencyMs { get; set; }
+
+        public string? Reason { get; set; }
+    }
 
     private static string Text(HistoryState state) => state.ToString().ToLowerInvariant();
 
