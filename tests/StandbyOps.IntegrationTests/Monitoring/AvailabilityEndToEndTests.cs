@@ -28,7 +28,7 @@ public sealed class AvailabilityEndToEndTests
                   home:
                     http: { url: "{{healthUrl}}", expectStatus: [200], bodyContains: "ok" }
                     interval: 5m
-                    timeout: 2s
+                    timeout: 10s
                     failureThreshold: 1
                     successThreshold: 1
                 maintenance:
@@ -53,7 +53,7 @@ public sealed class AvailabilityEndToEndTests
             using var admin = server.ClientWithToken(RunningServer.AdminSecret);
             last = await FirstResultAsync(admin);
             // Down for exactly the six probes from 05:00 to 05:25: down from 05:00 until the success at 05:30.
-            last = await RunChecksUntilAsync(admin, target, last, Day.AddDays(1).AddHours(1),
+            last = await RunChecksUntilAsync(server, admin, target, last, Day.AddDays(1).AddHours(1),
                 at => at < Day.AddHours(5) || at >= Day.AddHours(5).AddMinutes(30));
 
             var day = await ReportAsync(admin, Day, Day.AddDays(1));
@@ -77,7 +77,7 @@ public sealed class AvailabilityEndToEndTests
         {
             using var admin = server.ClientWithToken(RunningServer.AdminSecret);
             var first = await FirstResultAsync(admin);
-            await RunChecksUntilAsync(admin, target, first, Day.AddDays(1).AddHours(4), _ => true);
+            await RunChecksUntilAsync(server, admin, target, first, Day.AddDays(1).AddHours(4), _ => true);
 
             var night = await ReportAsync(admin, Day.AddDays(1), Day.AddDays(1).AddHours(4));
             Assert.Equal(0, night.GetProperty("downSeconds").GetInt64());
@@ -123,7 +123,7 @@ public sealed class AvailabilityEndToEndTests
     }
 
     /// <summary>Moves the clock probe by probe (the target healthy when <paramref name="healthyAt"/> says so) until <paramref name="until"/>.</summary>
-    private static async Task<DateTimeOffset> RunChecksUntilAsync(HttpClient admin, HttpTarget target, DateTimeOffset last, DateTimeOffset until, Func<DateTimeOffset, bool> healthyAt)
+    private static async Task<DateTimeOffset> RunChecksUntilAsync(ServerProcess server, HttpClient admin, HttpTarget target, DateTimeOffset last, DateTimeOffset until, Func<DateTimeOffset, bool> healthyAt)
     {
         while (last < until)
         {
@@ -134,8 +134,14 @@ public sealed class AvailabilityEndToEndTests
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            var expected = Iso(next);
-            await Poll.UntilAsync(async () => (await HomeAsync(admin)).GetProperty("lastAt").GetString() is { } at && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) >= next, $"the probe at {expected}");
+            try
+            {
+                await Poll.UntilAsync(async () => (await HomeAsync(admin)).GetProperty("lastAt").GetString() is { } at && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) >= next, $"the probe at {Iso(next)}", TimeSpan.FromSeconds(60));
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                throw new Xunit.Sdk.XunitException($"{e.Message}; the server said:\n{server.Output[^Math.Min(server.Output.Length, 4000)..]}");
+            }
             last = next;
         }
 
