@@ -62,8 +62,15 @@ public sealed class CheckHistoryStore(IDatabase database)
                     var id = await SeriesIdAsync(c, t, key.SystemId, key.CheckId, key.Kind, created).ConfigureAwait(false);
                     rollupRows.Add(new
                     {
-                        SeriesId = id, key.Bucket, counters.UpMs, counters.DownMs, counters.MaintenanceMs,
-                        counters.LatencyMinMs, counters.LatencyMaxMs, counters.LatencySumMs, counters.LatencyCount,
+                        SeriesId = id,
+                        key.Bucket,
+                        counters.UpMs,
+                        counters.DownMs,
+                        counters.MaintenanceMs,
+                        counters.LatencyMinMs,
+                        counters.LatencyMaxMs,
+                        counters.LatencySumMs,
+                        counters.LatencyCount,
                     });
                 }
 
