@@ -128,6 +128,7 @@ public static partial class ServerHost
         app.MapOnCallApi();
         app.MapHolidaysApi();
         app.MapAvailabilityApi();
+        app.MapSlaReportApi();
         app.MapWebUi();
         if (scheduler is VirtualTime virtualTime)
         {
