@@ -28,7 +28,7 @@ public static class HistorySizeDriver
         var options = new StoreOptions(directory.Path);
         var database = new SqliteDatabase(options);
         await new MigrationRunner(database, SystemClock.Instance).ApplyAsync(StoreSchema.Migrations);
-        var sizeBefore = FileSize(options);
+        var sizeBefore = await PagesAsync(database);
         var store = new CheckHistoryStore(database);
         var buckets = (int)(Duration.FromDays(365) / HistoryRetention.Bucket);
         var systems = (checks + perSystem - 1) / perSystem;
@@ -68,8 +68,7 @@ public static class HistorySizeDriver
         }
 
         write.Stop();
-        await database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "PRAGMA wal_checkpoint(TRUNCATE)"));
-        var bytes = FileSize(options) - sizeBefore;
+        var bytes = await PagesAsync(database) - sizeBefore;
         var perSeriesYear = (double)bytes / series.Count;
         var seriesPer1000 = 1000 + (1000.0 / perSystem);
         Console.WriteLine(FormattableString.Invariant($"series: {series.Count} ({checks} checks, {systems} systems), buckets per series-year: {buckets}, rows: {series.Count * (long)buckets:N0}"));
@@ -94,6 +93,7 @@ public static class HistorySizeDriver
         Console.WriteLine(FormattableString.Invariant($"availability read, 1 system ({perSystem} checks + the system), a year: median {timings[3]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms"));
     }
 
-    private static long FileSize(StoreOptions options) =>
-        new FileInfo(options.DatabasePath).Length + (File.Exists(options.DatabasePath + "-wal") ? new FileInfo(options.DatabasePath + "-wal").Length : 0);
+    /// <summary>The database's size in bytes as SQLite counts its pages (WAL content included).</summary>
+    private static Task<long> PagesAsync(SqliteDatabase database) =>
+        database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())"));
 }
