@@ -36,6 +36,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "history-size")
+        {
+            await History.HistorySizeDriver.RunAsync(args[1..]);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "paging-latency")
         {
             await PagingLatencyDriver.RunAsync(args[1..]);

@@ -14,7 +14,7 @@ internal static class SystemSection
     /// <summary>Alertmanager alerts that match no system open incidents on this system, so no configured system may take the name.</summary>
     public const string UnroutedSystemId = "unrouted";
 
-    private static readonly string[] Keys = ["name", "criticality", "checks", "heartbeats", "pushRules", "alertmanager", "maintenance"];
+    private static readonly string[] Keys = ["name", "criticality", "checks", "heartbeats", "pushRules", "alertmanager", "maintenance", "availabilityTarget"];
     private static readonly string[] AlertmanagerKeys = ["match"];
     private static readonly string[] MaintenanceKeys = ["weekly", "once"];
     private static readonly string[] WeeklyKeys = ["days", "from", "to", "timeZone"];
@@ -22,6 +22,14 @@ internal static class SystemSection
 
     private static readonly Func<string, Parsed<Criticality>> ParseCriticality = Choices.Of(
         ("critical", Criticality.Critical), ("high", Criticality.High), ("medium", Criticality.Medium), ("low", Criticality.Low));
+
+    private static Parsed<decimal> ParseTarget(string text)
+    {
+        var parsed = MappingReader.ParseDecimal(text, 0m, 100m);
+        return parsed.Ok && parsed.Value <= 0m || !parsed.Ok && parsed.Problem == "out of range"
+            ? Parsed.Failure<decimal>("out of range", "write a percentage above 0 and at most 100, e.g. 99.9")
+            : parsed;
+    }
 
     public static SystemConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, string customerId, DateTimeZone zone, CustomerContext context)
     {
@@ -68,7 +76,8 @@ internal static class SystemSection
             Claim("push rule", ruleId, e) ? PushRuleSection.Read(reader, ruleId, e, priority) : null);
         var match = ReadAlertmanager(system, context);
         var maintenance = ReadMaintenance(system, zone);
-        return new SystemConfig(id, name, criticality, checks, heartbeats, pushRules, match, maintenance);
+        var target = system.ParseOptional("availabilityTarget", ParseTarget);
+        return new SystemConfig(id, name, criticality, checks, heartbeats, pushRules, match, maintenance, target);
     }
 
     private static ReadOnlyDictionary<string, string> ReadAlertmanager(MappingReader system, CustomerContext context)

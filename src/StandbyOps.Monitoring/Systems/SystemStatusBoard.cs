@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StandbyOps.Monitoring.History;
 
 namespace StandbyOps.Monitoring.Systems;
 
@@ -6,19 +7,27 @@ namespace StandbyOps.Monitoring.Systems;
 /// The latest status of every check and heartbeat, written by the monitor actors and read by the
 /// status API without asking each actor (cheap with thousands of systems). Each system's statuses are
 /// one small array sorted by id, replaced on write (a system has a handful; an idle monitor's entry stays small).
+/// Every status set here is also handed to the history, if there is one: this is the one point where monitors' results leave them.
 /// </summary>
-public sealed class SystemStatusBoard
+public sealed class SystemStatusBoard(IMonitorHistory? history)
 {
     private readonly ConcurrentDictionary<string, MonitorStatus[]> _systems = new(StringComparer.Ordinal);
 
     /// <summary>How many systems have at least one status.</summary>
     public int SystemCount => _systems.Count;
 
+    /// <summary>A board that keeps no history.</summary>
+    public SystemStatusBoard()
+        : this(null)
+    {
+    }
+
     /// <summary>Sets the status of one check or heartbeat of <paramref name="systemId"/>.</summary>
     public void Set(string systemId, MonitorStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         _systems.AddOrUpdate(systemId, static (_, s) => [s], static (_, current, s) => With(current, s), status);
+        history?.Record(systemId, status);
     }
 
     /// <summary>Forgets one check or heartbeat (removed from the configuration).</summary>
@@ -28,13 +37,19 @@ public sealed class SystemStatusBoard
         {
             if (_systems.TryUpdate(systemId, [.. current.Where(s => s.Id != id)], current))
             {
-                return;
+                break;
             }
         }
+
+        history?.Forget(systemId, id);
     }
 
     /// <summary>Forgets a whole system.</summary>
-    public void RemoveSystem(string systemId) => _systems.TryRemove(systemId, out _);
+    public void RemoveSystem(string systemId)
+    {
+        _systems.TryRemove(systemId, out _);
+        history?.ForgetSystem(systemId);
+    }
 
     /// <summary>The statuses of <paramref name="systemId"/>, ordered by id.</summary>
     public IReadOnlyList<MonitorStatus> For(string systemId) =>

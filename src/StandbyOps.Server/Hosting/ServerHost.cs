@@ -15,9 +15,11 @@ using StandbyOps.Paging.Retention;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Desk;
+using StandbyOps.Server.History;
 using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
+using StandbyOps.Server.Reports;
 using StandbyOps.Server.Rota;
 using StandbyOps.Server.Web;
 using StandbyOps.Storage.Database;
@@ -91,6 +93,7 @@ public static partial class ServerHost
         services.AddDeskServices();
         services.AddRota();
         services.AddPushIngest();
+        services.AddCheckHistory();
         AddMonitoring(services);
 
         services.AddProblemDetails();
@@ -139,6 +142,8 @@ public static partial class ServerHost
         app.MapOnCallApi();
         app.MapHolidaysApi();
         app.MapDeskApi();
+        app.MapAvailabilityApi();
+        app.MapSlaReportApi();
         app.MapWebUi();
         if (clock is VirtualClock virtualTime)
         {

@@ -18,6 +18,7 @@ public static class StoreSchema
         .. Schema.Migrations,
         .. IncidentSchema.Migrations,
         .. HeartbeatSchema.Migrations,
+        .. StandbyOps.Monitoring.History.CheckHistorySchema.Migrations,
         .. PushSchema.Migrations,
         .. StandbyOps.Paging.Dispatch.PagingSchema.Migrations,
         .. Rota.RotaSchema.Migrations,

@@ -1,0 +1,45 @@
+using StandbyOps.Storage.Migrations;
+
+namespace StandbyOps.Monitoring.History;
+
+/// <summary>
+/// Check history (versions 260–269). Instants here are Unix milliseconds (raw) and Unix seconds (rollup
+/// buckets) as BIGINT rather than the usual ISO text, because these tables hold millions of rows and their size
+/// is the point; a series is named by a small number so rows do not repeat the system and check ids.
+/// </summary>
+public static class CheckHistorySchema
+{
+    /// <summary>The migrations.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(260, "check history", """
+            CREATE TABLE history_series (
+                id         BIGINT NOT NULL PRIMARY KEY,
+                system_id  TEXT NOT NULL,
+                check_id   TEXT NOT NULL,
+                kind       TEXT NOT NULL,
+                UNIQUE (system_id, check_id)
+            );
+            CREATE TABLE check_results (
+                series_id   BIGINT NOT NULL,
+                at_ms       BIGINT NOT NULL,
+                state       TEXT NOT NULL,
+                latency_ms  BIGINT NULL,
+                reason      TEXT NULL
+            );
+            CREATE INDEX check_results_by_series ON check_results (series_id, at_ms);
+            CREATE TABLE check_rollups (
+                series_id       BIGINT NOT NULL,
+                bucket          BIGINT NOT NULL,
+                up_ms           BIGINT NOT NULL,
+                down_ms         BIGINT NOT NULL,
+                maintenance_ms  BIGINT NOT NULL,
+                latency_min_ms  BIGINT NULL,
+                latency_max_ms  BIGINT NULL,
+                latency_sum_ms  BIGINT NOT NULL,
+                latency_count   BIGINT NOT NULL,
+                PRIMARY KEY (series_id, bucket)
+            );
+            """),
+    ];
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using StandbyOps.Billing.Store;
+using StandbyOps.Incidents.Desk;
+using StandbyOps.Monitoring.History;
+using StandbyOps.Server.Api;
+using StandbyOps.Server.Auth;
+using StandbyOps.Server.Hosting;
+using StandbyOps.Server.Rota;
+using StandbyOps.Storage.Database;
+using StandbyOps.Storage.Tokens;
+
+namespace StandbyOps.Server.Reports;
+
+/// <summary><c>GET /api/v1/reports/sla?customer=&amp;month=</c> (JSON) and <c>/api/v1/reports/sla.csv</c>.</summary>
+public static class SlaReportApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void MapSlaReportApi(this IEndpointRouteBuilder routes)
+    {
+        TokenRole[] roles = [TokenRole.Admin, TokenRole.Desk, TokenRole.Finance, TokenRole.Customer];
+        routes.MapGet("/api/v1/reports/sla", async (string? customer, string? month, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
+            await ReadAsync(customer, month, user, context.RequestServices, cancellationToken).ConfigureAwait(false) switch
+            {
+                { Report: { } report } => Results.Ok(report),
+                var failed => failed.Problem!,
+            }).RequireRoles(roles).WithTags("Reports");
+        routes.MapGet("/api/v1/reports/sla.csv", async (string? customer, string? month, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
+            await ReadAsync(customer, month, user, context.RequestServices, cancellationToken).ConfigureAwait(false) switch
+            {
+                { Report: { } report } => Results.File(Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), "text/csv; charset=utf-8", $"sla-{report.Customer}-{report.Month}.csv"),
+                var failed => failed.Problem!,
+            }).RequireRoles(roles).WithTags("Reports");
+    }
+
+    /// <summary>Reads the report for the caller, or the problem to answer.</summary>
+    public static async Task<(SlaReport? Report, IResult? Problem)> ReadAsync(
+        string? customer, string? month, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var config = services.GetRequiredService<LiveConfig>().Current;
+        var errors = new Dictionary<string, string[]>();
+        var id = user.PinnedCustomer() ?? customer;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors["customer"] = ["'customer' is required."];
+        }
+
+        var parsed = BillingInput.Month(month, "month", errors);
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(errors, title: "The SLA report query is invalid"));
+        }
+
+        if (BillingInput.Contract(config, id!, user) is not { } contract || !string.IsNullOrEmpty(customer) && customer != id)
+        {
+            return (null, BillingInput.UnknownCustomer(customer ?? id));
+        }
+
+        var range = BillingInput.ExactMonth(contract, parsed!.Value);
+        var incidents = (await services.GetRequiredService<IncidentDesk>().ListAsync(new IncidentFilter(Customer: id), cancellationToken).ConfigureAwait(false))
+            .Where(i => range.Contains(i.OpenedAt)).ToList();
+        var (priorities, total) = SlaReport.FiguresOf(incidents);
+
+        var hours = await BillingOperations.StandbyHoursAsync(parsed.Value, id, user, config, services.GetRequiredService<TeamRotas>(), services.GetRequiredService<IDatabase>(), cancellationToken).ConfigureAwait(false) ?? [];
+        var callouts = await services.GetRequiredService<IDatabase>().ReadAsync(c => CalloutStore.ListAsync(c, null, id, range), cancellationToken).ConfigureAwait(false);
+
+        var recorder = services.GetRequiredService<CheckHistoryRecorder>();
+        await recorder.FlushAsync(untilNow: true, cancellationToken).ConfigureAwait(false);
+        var availability = await AvailabilityReport.ReadAsync(services.GetRequiredService<CheckHistoryStore>(), config, id!, config.Customers[id!], range.Start, range.End,
+            services.GetRequiredService<IClock>().GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+
+        return (new SlaReport(
+            id!,
+            parsed.Value.ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture),
+            range.Start,
+            range.End,
+            priorities,
+            total,
+            hours.Where(h => h.Category != "callout").Sum(h => h.Hours),
+            callouts.Count,
+            hours.Where(h => h.Category == "callout").Sum(h => h.Hours),
+            availability.Systems), null);
+    }
+}
