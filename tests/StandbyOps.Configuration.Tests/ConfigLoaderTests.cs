@@ -68,7 +68,7 @@ public sealed class ConfigLoaderTests
             customer: {}
             """);
 
-        result.SingleError().AssertAt(2, ["unknown key 'customer'", "top level"], ["did you mean 'customers'?", "Allowed keys: server, sms"]);
+        result.SingleError().AssertAt(2, ["unknown key 'customer'", "top level"], ["did you mean 'customers'?", "Allowed keys: server, store, sms"]);
     }
 
     [Fact]

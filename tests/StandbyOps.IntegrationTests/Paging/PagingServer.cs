@@ -118,7 +118,7 @@ public sealed class PagingServer : IAsyncDisposable
     }
 
     public async Task<JsonElement[]> IncidentsAsync() =>
-        [.. (await HttpAssert.JsonAsync(await Admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK)).EnumerateArray()];
+        [.. (await HttpAssert.JsonAsync(await Admin.GetAsync("/api/v1/incidents?limit=500"), HttpStatusCode.OK)).EnumerateArray()];
 
     public async Task<JsonElement> IncidentAsync(string caseNumber) =>
         await HttpAssert.JsonAsync(await Admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
