@@ -17,8 +17,13 @@ public sealed class TicketsApiTests(WebServer running) : IClassFixture<WebServer
 
         using var response = await desk.PostAsJsonAsync("/api/v1/incidents", new
         {
-            customer = "acme", system = "web", title = "Checkout refuses cards", description = "Jan called: every card payment fails.",
-            priority = "P1", reporter = "Jan Jansen", channel = "phone",
+            customer = "acme",
+            system = "web",
+            title = "Checkout refuses cards",
+            description = "Jan called: every card payment fails.",
+            priority = "P1",
+            reporter = "Jan Jansen",
+            channel = "phone",
         });
         var ticket = await HttpAssert.JsonAsync(response, HttpStatusCode.Created);
 
