@@ -18,9 +18,6 @@ public interface IDatabase
     /// </summary>
     Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction without a result.</summary>
-    Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default);
-
     /// <summary>Runs a read on its own connection.</summary>
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
 

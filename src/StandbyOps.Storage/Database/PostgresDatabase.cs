@@ -66,17 +66,6 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return WriteAsync<bool>(async (c, t) =>
-        {
-            await work(c, t).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -125,7 +114,7 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
         try
         {
             // Committing (then removing) a row of a few pages proves the server has room again.
-            await WriteAsync(async (c, t) =>
+            await this.WriteAsync(async (c, t) =>
             {
                 await using var insert = new NpgsqlCommand("INSERT INTO store_probe (id, filler) VALUES (1, @filler)", (NpgsqlConnection)c, (NpgsqlTransaction)t);
                 insert.Parameters.AddWithValue("filler", new byte[32 * 1024]);

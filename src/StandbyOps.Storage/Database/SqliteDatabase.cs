@@ -103,17 +103,6 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
-    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return WriteAsync<bool>(async (c, t) =>
-        {
-            await work(c, t).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -153,14 +142,14 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             // A row of two pages needs pages the full store cannot give; committing it (then removing it) proves there is room again.
-            await WriteAsync(async (c, t) =>
+            await this.WriteAsync(async (c, t) =>
             {
                 await using var command = c.CreateCommand();
                 command.Transaction = t;
                 command.CommandText = FormattableString.Invariant($"INSERT INTO store_probe (filler) VALUES (zeroblob({2 * Math.Max(512, Volatile.Read(ref _pageSize))}))");
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
-            await WriteAsync(async (c, t) =>
+            await this.WriteAsync(async (c, t) =>
             {
                 await using var command = c.CreateCommand();
                 command.Transaction = t;
