@@ -1,14 +1,18 @@
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.Components;
 using StandbyOps.Testing.FakeTwilio;
 
 namespace StandbyOps.IntegrationTests.Paging;
 
 public sealed class PagingDurabilityTests
 {
-    [Fact]
-    public async Task After_a_kill_mid_escalation_the_next_step_is_sent_once_on_time()
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task After_a_kill_mid_escalation_the_next_step_is_sent_once_on_time(string store)
     {
-        await using var paging = await PagingServer.StartAsync();
+        var postgres = store == "postgres" ? await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("server") : null;
+        await using var paging = await PagingServer.StartAsync(postgres: postgres);
         await paging.FireAsync("api1");
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
         await paging.AdvanceAsync(5 * 60);

@@ -11,7 +11,7 @@ namespace StandbyOps.IntegrationTests.Store;
 /// <summary>
 /// The real server process with <c>store: { kind: postgres }</c> on a real PostgreSQL 15: every store the product has
 /// (tokens, incidents and timelines, sequences, intents, escalations and pages, callouts, invoices) on the way from an
-/// alert to an invoice, and across a SIGKILL.
+/// alert to an invoice (the SIGKILL mid-escalation runs on both stores in <c>PagingDurabilityTests</c>).
 /// </summary>
 public sealed class PostgresStoreServerTests
 {
@@ -46,28 +46,6 @@ public sealed class PostgresStoreServerTests
         Assert.True(await ScalarAsync(connection, "SELECT COUNT(*) FROM api_tokens") >= 2);
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM paging_pages"));
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM billing_callouts WHERE case_number = '" + caseNumber + "' AND end_at IS NOT NULL"));
-    }
-
-    [SkippableFact]
-    public async Task After_a_kill_mid_escalation_the_next_step_is_sent_once_on_time()
-    {
-        var postgres = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("server");
-        await using var paging = await PagingServer.StartAsync(postgres: postgres);
-        await paging.FireAsync("api1");
-        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
-        await paging.AdvanceAsync(5 * 60);
-        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Bram).Count == 1), "the backup is paged");
-
-        await paging.RestartKilledAsync("2026-11-24T19:09:00Z");
-        Assert.Empty(paging.SmsTo(PagingServer.Chris));
-        await paging.AdvanceAsync(60);
-        await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Chris).Count == 1), "the named engineer is paged at 10 minutes");
-        await paging.AdvanceAsync(30 * 60);
-
-        var incident = (await paging.IncidentsAsync()).Single();
-        Assert.Equal(3, (await paging.IncidentAsync(incident.GetProperty("caseNumber").GetString()!)).GetProperty("pages").GetArrayLength());
-        Assert.Single(paging.SmsTo(PagingServer.Anna));
-        Assert.Single(paging.SmsTo(PagingServer.Bram));
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
