@@ -60,6 +60,7 @@ public static class CheckLoadDriver
             new HeartbeatStore(new SqliteDatabase(new StoreOptions(directory.FullName))), metrics, NullLoggerFactory.Instance, SystemClock.Instance);
 
         using var system = ActorSystem.Create("load", Quiet);
+        SchedulerStart.Ensure(system);
         var process = Process.GetCurrentProcess();
         var started = Stopwatch.StartNew();
         for (var i = 0; i < checks; i++)

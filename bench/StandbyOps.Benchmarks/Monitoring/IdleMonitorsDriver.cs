@@ -49,6 +49,7 @@ public static class IdleMonitorsDriver
             var targets = Enumerable.Range(0, monitors).Select(i => new MonitoredSystem("load", new SystemConfig($"sys{i}", $"system {i}", Criticality.Medium, checks,
                 new Dictionary<string, HeartbeatConfig>(), new Dictionary<string, PushRuleConfig>(), new Dictionary<string, string>(), []))).ToList();
             using var system = ActorSystem.Create("idle", CheckLoadDriver.Quiet);
+            SchedulerStart.Ensure(system);
             var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
             foreach (var target in targets)

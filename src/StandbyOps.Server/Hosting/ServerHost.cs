@@ -179,6 +179,7 @@ public static partial class ServerHost
             akka.AddStartup((system, _) => virtualClock?.Attach(system));
             akka.WithActors((system, registry) =>
             {
+                SchedulerStart.Ensure(system);
                 var deadLetters = system.ActorOf(DeadLetterCounter.Props(sp.GetRequiredService<DeadLetterLog>()), "dead-letters");
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.AllDeadLetters));
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.UnhandledMessage));

@@ -44,6 +44,25 @@ public sealed class SystemMonitorTests() : TestKit(MonitorHarness.Config)
     }
 
     [Fact]
+    public async Task A_check_keeps_to_the_slots_of_its_interval_when_time_moves_in_uneven_steps()
+    {
+        await using var harness = new MonitorHarness(Sys);
+        await StartedAsync(harness);
+        var first = harness.Now;
+
+        // Steps of 7 s against a 10-s interval: a timer re-armed from the step that fired it would run at
+        // +14, +28, +42 … (5 runs in 70 s); kept to its slots it runs at +10, +20 … +70 (7 runs).
+        for (var step = 1; step <= 10; step++)
+        {
+            harness.Advance(Duration.FromSeconds(7));
+            var expected = 1 + (int)((harness.Now - first).TotalSeconds / 10);
+            await Eventually.TrueAsync(() => harness.Probe.Runs == expected, $"{expected} runs after {step * 7} s");
+        }
+
+        Assert.Equal(8, harness.Probe.Runs);
+    }
+
+    [Fact]
     public async Task A_check_that_stays_down_is_signalled_again_after_the_repeat_interval()
     {
         await using var harness = new MonitorHarness(Sys);
