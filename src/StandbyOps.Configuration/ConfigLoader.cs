@@ -21,7 +21,7 @@ public static class ConfigLoader
 {
     public const string DefaultFileName = "standbyops.yaml";
 
-    private static readonly string[] TopKeys = ["server", "store", "sms", "calendars", "rateCards", "teams", "customers", "mail"];
+    private static readonly string[] TopKeys = ["server", "store", "sms", "calendars", "rateCards", "teams", "customers", "mail", "cluster"];
 
     /// <summary>Loads the file at <paramref name="path"/>; a missing or unreadable file is an error naming the path.</summary>
     public static ConfigLoadResult LoadFile(string path, Func<string, string?> environment)
@@ -76,6 +76,7 @@ public static class ConfigLoader
 
         var (server, publicUrlSet) = ServerSection.Read(top);
         var store = StoreSection.Read(top);
+        var cluster = Cluster.ClusterSection.Read(top, store);
         var sms = SmsSection.Read(top, publicUrlSet);
         var mail = Mail.MailSection.Read(top);
         var calendars = top.IdMap("calendars", "calendar", (id, e) => CalendarSection.Read(reader, id, e));
@@ -88,7 +89,7 @@ public static class ConfigLoader
         WarnAboutSharedPhones(reader, teams.Values);
         var teamConfigs = new OrderedDictionary<string, TeamConfig>(teams.Select(t => KeyValuePair.Create(t.Key, t.Value.Config)));
         return new StandbyOpsConfig(server, sms, new ReadOnlyDictionary<string, CalendarConfig>(calendarConfigs), rateCards,
-            new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers, store, mail);
+            new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers, store, mail, cluster);
     }
 
     /// <summary>

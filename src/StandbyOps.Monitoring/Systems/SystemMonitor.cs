@@ -98,6 +98,20 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
             case RetryRecovery m:
                 RunTask(() => OnRetryRecoveryAsync(m));
                 break;
+            case ReloadTarget:
+                if (_services.Targets?.Find(SystemId) is { } target)
+                {
+                    OnReconfigure(new Reconfigure(target));
+                }
+                else
+                {
+                    Retire();
+                }
+
+                break;
+            case RetireMonitor:
+                Retire();
+                break;
             default:
                 Unhandled(message);
                 break;
@@ -124,6 +138,10 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
     {
         _stopping.Cancel();
         _stopping.Dispose();
+
+        // Stopped for good, handed off to another node, or about to restart (which publishes afresh): this node no
+        // longer knows the system's state.
+        _services.Board.RemoveSystem(SystemId);
     }
 
     private void StartCheck(CheckConfig config, int generation)
@@ -408,6 +426,13 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
         {
             Self.Tell(new LoadHeartbeats(reload));
         }
+    }
+
+    /// <summary>Under Cluster.Sharding: passivate, so the region forgets the entity instead of restarting it.</summary>
+    private void Retire()
+    {
+        Timers.CancelAll();
+        Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
     }
 
     private void ArmDeadline(HeartbeatWatch watch)

@@ -27,3 +27,20 @@ internal sealed record LoadUnresolved;
 
 /// <summary>Offer a heartbeat's recovery to the desk again (it did not take the last one).</summary>
 internal sealed record RetryRecovery(string HeartbeatId);
+
+/// <summary>
+/// Look up the system in this node's configuration and apply it (<see cref="Reconfigure"/>), or passivate when it is no
+/// longer there: what a node's reload tells the monitors under Cluster.Sharding, wherever they run.
+/// </summary>
+public sealed record ReloadTarget
+{
+    /// <summary>The one instance.</summary>
+    public static readonly ReloadTarget Instance = new();
+}
+
+/// <summary>The system left the configuration: its monitor passivates (under Cluster.Sharding) so it is not restarted.</summary>
+public sealed record RetireMonitor
+{
+    /// <summary>The one instance.</summary>
+    public static readonly RetireMonitor Instance = new();
+}

@@ -14,6 +14,7 @@ using StandbyOps.Paging.Dispatch;
 using StandbyOps.Paging.Retention;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Cluster;
 using StandbyOps.Server.Desk;
 using StandbyOps.Server.History;
 using StandbyOps.Server.Metrics;
@@ -57,7 +58,13 @@ public static partial class ServerHost
         // One domain clock; the actors' timers run on Akka's scheduler (both virtual in a virtual-time run).
         services.AddSingleton(clock);
         services.AddSingleton<DeadLetterLog>();
-        AddActors(services, clock as VirtualClock);
+        services.AddSingleton<ClusterView>();
+        if (config.Cluster is not null)
+        {
+            services.AddSingleton<ClusterMetrics>();
+        }
+
+        AddActors(services, config, clock as VirtualClock);
         services.AddSingleton(sp => sp.GetRequiredService<ActorSystem>().Scheduler);
         services.AddSingleton(settings);
         // The configuration in force can be reloaded; resolve it per use rather than capturing it.
@@ -157,9 +164,9 @@ public static partial class ServerHost
     /// The process's one actor system, through Akka.Hosting: the dead-letter listener and the monitor supervisor
     /// (registered as <c>IRequiredActor&lt;MonitorSupervisor&gt;</c>); Akka's logs go to the host's logging.
     /// </summary>
-    private static void AddActors(IServiceCollection services, VirtualClock? virtualClock)
+    private static void AddActors(IServiceCollection services, StandbyOpsConfig config, VirtualClock? virtualClock)
     {
-        services.AddAkka("standbyops", (akka, sp) =>
+        services.AddAkka(ClusterHosting.SystemName, (akka, sp) =>
         {
             if (virtualClock is not null)
             {
@@ -183,9 +190,16 @@ public static partial class ServerHost
                 var deadLetters = system.ActorOf(DeadLetterCounter.Props(sp.GetRequiredService<DeadLetterLog>()), "dead-letters");
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.AllDeadLetters));
                 system.EventStream.Subscribe(deadLetters, typeof(Akka.Event.UnhandledMessage));
-                var monitors = system.ActorOf(MonitorSupervisor.Props(sp.GetRequiredService<LiveConfig>().Current, sp.GetRequiredService<MonitorServices>()), "monitors");
-                registry.Register<MonitorSupervisor>(monitors);
+                if (config.Cluster is null)
+                {
+                    var monitors = system.ActorOf(MonitorSupervisor.Props(sp.GetRequiredService<LiveConfig>().Current, sp.GetRequiredService<MonitorServices>()), "monitors");
+                    registry.Register<MonitorSupervisor>(monitors);
+                }
             });
+            if (config.Cluster is { } cluster)
+            {
+                ClusterHosting.Configure(akka, cluster, sp);
+            }
         });
         services.AddHostedService<ActorSystemService>();
     }
@@ -204,7 +218,8 @@ public static partial class ServerHost
             sp.GetRequiredService<HeartbeatStore>(),
             sp.GetRequiredService<MonitoringMetrics>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IClock>()));
+            sp.GetRequiredService<IClock>(),
+            new MonitorTargets(() => sp.GetRequiredService<LiveConfig>().Current)));
         services.AddSingleton<MonitoringHost>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitoringHost>());
         services.AddSingleton(sp =>

@@ -145,7 +145,7 @@ public sealed class MonitorSupervisorTests() : TestKit(MonitorHarness.Config)
         Assert.Equal("web", extractor.EntityId(envelope));
         Assert.Equal(new RunCheck("home"), extractor.EntityMessage(envelope));
         Assert.Null(extractor.EntityId(new RunCheck("home")));
-        Assert.Equal(extractor.ShardIdOf("web"), extractor.ShardId(envelope));
+        Assert.Equal(extractor.ShardIdOf("web"), extractor.ShardId("web", envelope));
         // FNV-1a of "web" modulo 30 (computed independently): the same on every node and every run.
         Assert.Equal("25", extractor.ShardIdOf("web"));
         var shards = Enumerable.Range(0, 1000).Select(i => int.Parse(extractor.ShardIdOf($"sys{i}"), System.Globalization.CultureInfo.InvariantCulture)).ToList();
