@@ -22,12 +22,25 @@ public sealed class SystemStatusBoard(IMonitorHistory? history)
     {
     }
 
+    /// <summary>
+    /// Raised after every status a monitor on this node sets: in multi-node mode the host mirrors it to the other
+    /// nodes' boards, so every node's status API shows every system.
+    /// </summary>
+    public event Action<string, MonitorStatus>? Published;
+
     /// <summary>Sets the status of one check or heartbeat of <paramref name="systemId"/>.</summary>
     public void Set(string systemId, MonitorStatus status)
     {
+        Mirror(systemId, status);
+        history?.Record(systemId, status);
+        Published?.Invoke(systemId, status);
+    }
+
+    /// <summary>Sets a status a monitor on another node published (no history here: its own node keeps that).</summary>
+    public void Mirror(string systemId, MonitorStatus status)
+    {
         ArgumentNullException.ThrowIfNull(status);
         _systems.AddOrUpdate(systemId, static (_, s) => [s], static (_, current, s) => With(current, s), status);
-        history?.Record(systemId, status);
     }
 
     /// <summary>Forgets one check or heartbeat (removed from the configuration).</summary>

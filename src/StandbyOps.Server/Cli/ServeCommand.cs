@@ -18,11 +18,19 @@ public static class ServeCommand
             return ConfigurationGate.InvalidConfigExitCode;
         }
 
-        var time = VirtualStart() is { } start ? new VirtualClock(start) : clock;
+        var virtualStart = VirtualStart();
+        if (virtualStart is not null && config.Cluster is not null)
+        {
+            await Console.Error.WriteLineAsync($"{VirtualClockApi.Variable} runs one node, but the configuration has cluster:. Fix: unset {VirtualClockApi.Variable}, or remove cluster: to run one node.").ConfigureAwait(false);
+            return ConfigurationGate.InvalidConfigExitCode;
+        }
+
+        var time = virtualStart is { } start ? new VirtualClock(start) : clock;
         await using var app = ServerHost.Build(settings, config, time);
         await ServerHost.PrepareStoreAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        // 0, unless the cluster removed this node (ClusterWatcher): then non-zero, so its supervisor restarts it.
+        return Environment.ExitCode;
     }
 
     private static Instant? VirtualStart()

@@ -59,6 +59,7 @@ public static class ClusterHosting
         var live = services.GetRequiredService<LiveConfig>();
         var monitorServices = services.GetRequiredService<MonitorServices>();
         var targets = monitorServices.Targets ?? throw new InvalidOperationException("Multi-node monitors need MonitorServices.Targets.");
+        akka.WithDistributedPubSub(role: "");
         akka.WithShardRegion<MonitorRegion>(
             RegionName,
             systemId => SystemMonitor.Props(targets.Find(systemId) ?? MonitoredSystem.Unconfigured(systemId), monitorServices),
@@ -73,6 +74,7 @@ public static class ClusterHosting
         {
             var region = registry.Get<MonitorRegion>();
             registry.Register<MonitorSupervisor>(system.ActorOf(ShardedMonitors.Props(region, live.Current), "monitors"));
+            system.ActorOf(StatusMirror.Props(services.GetRequiredService<SystemStatusBoard>()), "status-mirror");
             system.ActorOf(ClusterWatcher.Props(region, services.GetRequiredService<ClusterView>(), services.GetRequiredService<ClusterMetrics>(),
                 services.GetRequiredService<ILogger<ClusterWatcher>>()), "cluster-watcher");
         });

@@ -37,6 +37,11 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
         {
             _metrics.MembersRemoved.Inc();
             LogMemberRemoved(m.Member.Address.ToString(), m.PreviousStatus.ToString());
+            if (m.Member.Address.Equals(_cluster.SelfAddress))
+            {
+                SelfRemoved(_logger);
+            }
+
             Publish();
         });
         Receive<ClusterEvent.IClusterDomainEvent>(_ => Publish());
@@ -56,11 +61,7 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
     {
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
         var logger = _logger;
-        _cluster.RegisterOnMemberRemoved(() =>
-        {
-            Environment.ExitCode = RemovedExitCode;
-            LogSelfRemoved(logger, RemovedExitCode);
-        });
+        _cluster.RegisterOnMemberRemoved(() => SelfRemoved(logger));
         Timers.StartPeriodicTimer("poll", Poll.Instance, TimeSpan.Zero, PollInterval);
         Publish();
     }
@@ -94,6 +95,15 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
             _shards.Count);
         _view.Current = snapshot;
         _metrics.Update(snapshot);
+    }
+
+    private static void SelfRemoved(ILogger logger)
+    {
+        if (Environment.ExitCode != RemovedExitCode)
+        {
+            Environment.ExitCode = RemovedExitCode;
+            LogSelfRemoved(logger, RemovedExitCode);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster member {Address} removed (was {Status})")]

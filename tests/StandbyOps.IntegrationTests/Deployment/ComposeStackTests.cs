@@ -1,4 +1,5 @@
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.Server;
 using YamlDotNet.RepresentationModel;
 
 namespace StandbyOps.IntegrationTests.Deployment;
@@ -21,20 +22,39 @@ public sealed class ComposeStackTests
     }
 
     [Fact]
-    public void Postgresql_starts_only_with_its_profile_and_nothing_waits_for_it()
+    public async Task The_cluster_nodes_configuration_passes_check_config()
     {
-        var postgres = (YamlMappingNode)Services["postgres"];
+        var result = await ServerProcess.RunCliAsync(["check-config", "--config", RepoFiles.Path("deploy", "standbyops", "cluster.yaml")], new Dictionary<string, string>
+        {
+            ["PUBLIC_URL"] = "https://standbyops.example.net",
+            ["STANDBYOPS_PG"] = "Host=postgres;Database=standbyops;Username=standbyops;Password=secret",
+            ["NODE_HOST"] = "standbyops-a",
+        });
 
-        Assert.Equal(["postgres"], ((YamlSequenceNode)postgres["profiles"]).Select(n => ((YamlScalarNode)n).Value));
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+    }
+
+    [Fact]
+    public void Postgresql_and_the_cluster_nodes_start_only_with_the_cluster_profile_and_nothing_else_waits_for_it()
+    {
+        string[] cluster = ["postgres", "standbyops-a", "standbyops-b"];
+        foreach (var name in cluster)
+        {
+            Assert.Equal(["cluster"], ((YamlSequenceNode)Services[name]["profiles"]).Select(n => ((YamlScalarNode)n).Value));
+        }
+
         Assert.DoesNotContain("${POSTGRES_PASSWORD:?", File.ReadAllText(RepoFiles.Path("docker-compose.yml")), StringComparison.Ordinal);
         foreach (var (name, service) in Services.Children)
         {
-            if (((YamlMappingNode)service).Children.TryGetValue("depends_on", out var dependsOn))
+            if (((YamlMappingNode)service).Children.TryGetValue("depends_on", out var dependsOn) && !cluster.Contains(((YamlScalarNode)name).Value))
             {
                 Assert.DoesNotContain("postgres", dependsOn.ToString(), StringComparison.Ordinal);
-                Assert.NotEqual("postgres", ((YamlScalarNode)name).Value);
             }
         }
+
+        // The two nodes differ only in their own address and port.
+        Assert.Equal("standbyops-a", ((YamlScalarNode)Services["standbyops-a"]["environment"]["NODE_HOST"]).Value);
+        Assert.Equal("standbyops-b", ((YamlScalarNode)Services["standbyops-b"]["environment"]["NODE_HOST"]).Value);
     }
 
     [Fact]
