@@ -15,7 +15,7 @@ namespace StandbyOps.Server.Cluster;
 public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
 {
     /// <summary>The exit code of a node the cluster removed.</summary>
-    public const int RemovedExitCode = 3;
+    public const int RemovedExitCode = 5;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 

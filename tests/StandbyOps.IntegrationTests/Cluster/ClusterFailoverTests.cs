@@ -89,7 +89,7 @@ public sealed class ClusterFailoverTests
         await Task.Delay(TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(1));
         Signal("CONT", cluster.Nodes[paused]!.Id);
 
-        // Downed while paused, it exits with code 3 (its supervisor would restart it); started again, it rejoins.
+        // Downed while paused, it exits with code 5 (its supervisor would restart it); started again, it rejoins.
         var node = cluster.Nodes[paused]!;
         await Poll.UntilAsync(() => Task.FromResult(node.HasExited), "the downed node stops", TimeSpan.FromSeconds(60));
         Assert.Contains("removed from the cluster", node.Output, StringComparison.Ordinal);
@@ -147,7 +147,10 @@ public sealed class ClusterFailoverTests
             await Task.Delay(500);
         }
 
-        Assert.Fail($"pages per incident after {within.TotalSeconds} s: [{string.Join(", ", paged)}], {cluster.SmsCount} SMS; the nodes printed:\n{Outputs(cluster)}");
+        using var admin = cluster.Admin(node);
+        var onCall = await (await admin.GetAsync("/api/v1/oncall?customer=acme")).Content.ReadAsStringAsync();
+        var intents = string.Join('\n', (await (await admin.GetAsync("/metrics")).Content.ReadAsStringAsync()).Split('\n').Where(l => l.StartsWith("standbyops_intent", StringComparison.Ordinal)));
+        Assert.Fail($"pages per incident after {within.TotalSeconds} s: [{string.Join(", ", paged)}], {cluster.SmsCount} SMS; on call: {onCall}\n{intents}\nthe nodes printed:\n{Outputs(cluster)}");
     }
 
     private static string Outputs(ClusterNodes cluster) =>
