@@ -91,7 +91,7 @@ public static partial class FirstSteps
     [LoggerMessage(Level = LogLevel.Information, Message = "Next steps 2/3: create the first token in another terminal: {Command} (it prints the secret once)")]
     private static partial void LogFirstToken(ILogger logger, string command);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Next steps 3/3: SMS provider 'log': no SMS leaves this machine; each page is written to this log (lines 'SMS LOG000001 to ...') and kept at GET /api/v1/sms/outbox. Try a reply such as 1A with the 'Simulate reply' button on the incident's page or POST /api/v1/sms/outbox/{{id}}/reply")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Next steps 3/3: SMS provider 'log': no SMS leaves this machine; each page is written to this log (lines 'SMS LOG000001 to ...') and kept at GET /api/v1/sms/outbox. Try a reply such as 1A with the 'Simulate reply' button on the incident's page or POST /api/v1/sms/outbox/<id>/reply (desk or admin token)")]
     private static partial void LogSmsToLog(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Next steps 3/3: SMS go out through Twilio; engineers' replies arrive at {ReplyUrl} (set it as the number's messaging webhook)")]
