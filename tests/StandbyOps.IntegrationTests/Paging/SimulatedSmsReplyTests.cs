@@ -13,7 +13,7 @@ namespace StandbyOps.IntegrationTests.Paging;
 public sealed class SimulatedSmsReplyTests(StandbyWebServer running) : IClassFixture<StandbyWebServer>
 {
     [Fact]
-    public async Task The_button_on_the_incident_page_replies_1A_and_acknowledges_the_incident()
+    public async Task The_button_on_the_incident_page_replies_the_pages_code_and_acknowledges_the_incident()
     {
         var (caseNumber, providerId, engineerId) = await PagedIncidentAsync();
         using var desk = await FormClient.SignedInAsync(running.Server.BaseAddress, (await running.TokenAsync("desk")).Secret);
@@ -21,11 +21,16 @@ public sealed class SimulatedSmsReplyTests(StandbyWebServer running) : IClassFix
 
         var (_, html) = await desk.PageAsync($"/incidents/{caseNumber}");
         var (_, engineerHtml) = await engineer.PageAsync($"/incidents/{caseNumber}");
-        Assert.Contains($"<input type=\"hidden\" name=\"message\" value=\"{providerId}\"><input name=\"body\" value=\"1A\"", html, StringComparison.Ordinal);
+        // The page's own code (1A for the engineer's first page, 2A for the next, …) is what the form suggests.
+        var outbox = await HttpAssert.JsonAsync(await running.Admin.GetAsync("/api/v1/sms/outbox"), HttpStatusCode.OK);
+        var sms = outbox.EnumerateArray().Single(m => m.GetProperty("providerId").GetString() == providerId).GetProperty("body").GetString()!;
+        var reply = System.Text.RegularExpressions.Regex.Match(sms, "Reply ([0-9]+A) ack").Groups[1].Value;
+        Assert.NotEmpty(reply);
+        Assert.Contains($"<input type=\"hidden\" name=\"message\" value=\"{providerId}\"><input name=\"body\" value=\"{reply}\"", html, StringComparison.Ordinal);
         Assert.Contains("Simulate reply", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Simulate reply", engineerHtml, StringComparison.Ordinal);
 
-        using var posted = await desk.PostFormAsync($"/incidents/{caseNumber}", $"/incidents/{caseNumber}/sms-reply", new Dictionary<string, string> { ["message"] = providerId, ["body"] = "1A" });
+        using var posted = await desk.PostFormAsync($"/incidents/{caseNumber}", $"/incidents/{caseNumber}/sms-reply", new Dictionary<string, string> { ["message"] = providerId, ["body"] = reply });
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var incident = await running.IncidentAsync(caseNumber);
