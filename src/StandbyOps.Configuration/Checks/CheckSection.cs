@@ -93,7 +93,7 @@ internal static class CheckSection
 
     private static HttpProbeConfig ReadHttp(MappingReader http)
     {
-        var url = http.Parse("url", Names.ParseHttpUrl, new Uri("http://invalid"), "\"https://shop.example.net/health\"");
+        var url = http.Parse("url", Names.ParseProbeUrl, new Uri("http://invalid"), "\"https://shop.example.net/health\"");
         var method = http.Parse("method", ParseMethod, HttpProbeConfig.DefaultMethod);
         var expectStatus = HttpProbeConfig.DefaultExpectStatus;
         if (http.Find("expectStatus") is not null)

@@ -39,6 +39,25 @@ internal static partial class Names
                 : Parsed.Failure<Uri>("not an absolute http or https URL", "write a full URL such as https://shop.example.net/health");
     }
 
+    /// <summary>
+    /// An HTTP check's URL: an absolute http(s) URL, or a path alone (<c>/healthz</c>), which probes this server itself
+    /// on the address it listens on (<c>--urls</c>); the result is then a relative <see cref="Uri"/>.
+    /// </summary>
+    public static Parsed<Uri> ParseProbeUrl(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal))
+        {
+            return Uri.TryCreate(trimmed, UriKind.Relative, out var path) && !trimmed.Any(char.IsWhiteSpace)
+                ? Parsed.Success(path)
+                : Parsed.Failure<Uri>("not a URL path", "write a path such as /healthz (this server) or a full URL such as https://shop.example.net/health");
+        }
+
+        return ParseHttpUrl(trimmed) is { Ok: true } absolute
+            ? absolute
+            : Parsed.Failure<Uri>("not an absolute http or https URL, nor a path of this server", "write a full URL such as https://shop.example.net/health, or /healthz to probe this server itself");
+    }
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     private static partial Regex IdPattern();
 

@@ -5,7 +5,8 @@ namespace StandbyOps.Monitoring.Probes;
 /// <summary>
 /// An HTTP(S) check: the response must carry one of <see cref="ExpectStatus"/>, optionally contain
 /// <see cref="BodyContains"/> in its first 64 KB and arrive within <see cref="MaxLatency"/>.
-/// Redirects are not followed (a 301 is a status like any other).
+/// Redirects are not followed (a 301 is a status like any other). A <see cref="Url"/> that is only a path probes
+/// the server itself (the probe client's base address).
 /// </summary>
 public sealed record HttpProbeDefinition : ProbeDefinition
 {
@@ -23,9 +24,10 @@ public sealed record HttpProbeDefinition : ProbeDefinition
         : base(timeout)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        // A path alone (/healthz) is this server itself: the probes' HttpClient has the server's own address as its base.
+        if (url.IsAbsoluteUri ? url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps : !url.OriginalString.StartsWith('/'))
         {
-            throw new ArgumentException($"'{url}' is not an absolute http:// or https:// URL.", nameof(url));
+            throw new ArgumentException($"'{url}' is neither an absolute http:// or https:// URL nor a path of this server.", nameof(url));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(method);

@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using StandbyOps.Configuration.Store;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Hosting;
 
@@ -8,6 +9,9 @@ namespace StandbyOps.Server.Cli;
 /// <summary>The default verb: validate the configuration, prepare the store, serve until SIGTERM/Ctrl+C.</summary>
 public static class ServeCommand
 {
+    /// <summary>The exit code of a server refused because another one uses its data directory (SQLite store).</summary>
+    public const int DataDirectoryInUseExitCode = 4;
+
     /// <summary>Runs the server; returns the process exit code.</summary>
     public static async Task<int> RunAsync(ServerSettings settings, IClock clock, CancellationToken cancellationToken)
     {
@@ -25,10 +29,29 @@ public static class ServeCommand
             return ConfigurationGate.InvalidConfigExitCode;
         }
 
+        // SQLite is single-node: a second server on the same data directory would page every engineer twice.
+        using var dataLock = config.Store.Kind == StoreKind.Postgres ? null : DataDirectoryLock.TryAcquire(settings.DataDirectory, Environment.ProcessId);
+        if (config.Store.Kind != StoreKind.Postgres && dataLock is null)
+        {
+            await Console.Error.WriteLineAsync(
+                $"Data directory {Path.GetFullPath(settings.DataDirectory)} is in use by another StandbyOps server (it holds {DataDirectoryLock.PathIn(settings.DataDirectory)}): run one server per data directory, or choose another with --data-dir.").ConfigureAwait(false);
+            return DataDirectoryInUseExitCode;
+        }
+
         var time = virtualStart is { } start ? new VirtualClock(start) : clock;
         await using var app = ServerHost.Build(settings, config, time);
         await ServerHost.PrepareStoreAsync(app.Services, cancellationToken).ConfigureAwait(false);
-        await app.RunAsync().ConfigureAwait(false);
+        FirstSteps.LogWhenStarted(app, settings);
+        try
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+        catch (IOException e) when (AddressInUse.Is(e))
+        {
+            await Console.Error.WriteLineAsync(AddressInUse.Describe(e, settings.Urls)).ConfigureAwait(false);
+            return AddressInUse.ExitCode;
+        }
+
         // 0, unless the cluster removed this node (ClusterWatcher): then non-zero, so its supervisor restarts it.
         return Environment.ExitCode;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NodaTime;
+using StandbyOps.Configuration;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Hosting;
 using StandbyOps.Storage.Database;
@@ -34,7 +35,7 @@ public static class TokenCommands
 
     private static async Task<int> CreateAsync(string dataDirectory, string configPath, TokensApi.CreateTokenRequest request, IClock clock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var config = ConfigurationGate.Load(configPath, error);
+        var config = await ConfigurationOrDefaultsAsync(configPath, dataDirectory, error).ConfigureAwait(false);
         if (config is null)
         {
             return ConfigurationGate.InvalidConfigExitCode;
@@ -51,7 +52,7 @@ public static class TokenCommands
             return 1;
         }
 
-        var tokens = new TokenStore(await OpenStoreAsync(dataDirectory, clock, cancellationToken).ConfigureAwait(false));
+        var tokens = new TokenStore(await OpenStoreAsync(StoreFactory.Open(config.Store, dataDirectory), clock, cancellationToken).ConfigureAwait(false));
         var (token, secret) = await tokens.CreateAsync(request.Name!.Trim(), tokenRole, request.Customer, "cli", clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Created token {token.Id} '{token.Name}' with role {token.Role.ToName()}{(token.Customer is null ? string.Empty : $" for customer {token.Customer}")}.").ConfigureAwait(false);
         await output.WriteLineAsync("Secret (shown only now; send it as 'Authorization: Bearer <secret>'):").ConfigureAwait(false);
@@ -61,7 +62,7 @@ public static class TokenCommands
 
     private static async Task<int> ListAsync(string dataDirectory, IClock clock, TextWriter output, CancellationToken cancellationToken)
     {
-        var tokens = new TokenStore(await OpenStoreAsync(dataDirectory, clock, cancellationToken).ConfigureAwait(false));
+        var tokens = new TokenStore(await OpenStoreAsync(new SqliteDatabase(new StoreOptions(dataDirectory)), clock, cancellationToken).ConfigureAwait(false));
         foreach (var token in await tokens.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             await output.WriteLineAsync($"{token.Id}\t{token.Role.ToName()}\t{token.Customer ?? "-"}\t{token.Name}\t{token.CreatedAt}").ConfigureAwait(false);
@@ -70,9 +71,24 @@ public static class TokenCommands
         return 0;
     }
 
-    private static async Task<IDatabase> OpenStoreAsync(string dataDirectory, IClock clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The configuration, or, when the default <c>./standbyops.yaml</c> is absent, the built-in defaults (the embedded
+    /// SQLite store in the data directory), so the first token needs no file; a file named with <c>--config</c> must exist.
+    /// </summary>
+    private static async Task<StandbyOpsConfig?> ConfigurationOrDefaultsAsync(string configPath, string dataDirectory, TextWriter error)
     {
-        var database = new SqliteDatabase(new StoreOptions(dataDirectory));
+        if (configPath != ServerSettings.DefaultConfigPath || File.Exists(configPath))
+        {
+            return ConfigurationGate.Load(configPath, error);
+        }
+
+        await error.WriteLineAsync(
+            $"No configuration file at {configPath}: using the defaults (SQLite store in {Path.GetFullPath(dataDirectory)}). A customer's or pusher's token needs the configuration that names the customer (--config).").ConfigureAwait(false);
+        return ConfigLoader.Load("{}", "(defaults)", _ => null).Config;
+    }
+
+    private static async Task<IDatabase> OpenStoreAsync(IDatabase database, IClock clock, CancellationToken cancellationToken)
+    {
         await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
         return database;
     }

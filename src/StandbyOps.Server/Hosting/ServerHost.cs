@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging.Console;
 using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents;
@@ -52,6 +53,7 @@ public static partial class ServerHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
+        QuietAddressInUse(builder.Services);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var services = builder.Services;
@@ -96,6 +98,7 @@ public static partial class ServerHost
         services.AddSingleton<RuntimeState>();
         services.AddIncidents();
         services.AddPaging((sp, o) => o.Wake = () => sp.GetRequiredService<IntentRelayService>().Wake());
+        services.AddSingleton<StandbyOps.Server.Paging.SmsReplySimulator>();
         services.AddBilling();
         services.AddDeskServices();
         services.AddRota();
@@ -160,6 +163,15 @@ public static partial class ServerHost
         return app;
     }
 
+    /// <summary>The console logger behind <see cref="AddressInUseLogFilter"/>: a busy port is one line from ServeCommand, not the host's stack trace.</summary>
+    private static void QuietAddressInUse(IServiceCollection services)
+    {
+        var console = services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        services.Remove(console);
+        services.AddSingleton<ConsoleLoggerProvider>();
+        services.AddSingleton<ILoggerProvider>(sp => new AddressInUseLogFilter(sp.GetRequiredService<ConsoleLoggerProvider>()));
+    }
+
     /// <summary>
     /// The process's one actor system, through Akka.Hosting: the dead-letter listener and the monitor supervisor
     /// (registered as <c>IRequiredActor&lt;MonitorSupervisor&gt;</c>); Akka's logs go to the host's logging.
@@ -207,6 +219,9 @@ public static partial class ServerHost
     private static void AddMonitoring(IServiceCollection services)
     {
         services.AddProbes();
+        // A check URL that is only a path (the demo's /healthz) probes this server, wherever --urls puts it.
+        services.AddHttpClient(ProbeFactory.HttpClientName).ConfigureHttpClient((sp, client) =>
+            client.BaseAddress = ListenAddresses.Self(sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ServerSettings>()));
         services.AddSingleton<SystemStatusBoard>();
         services.AddSingleton<MonitoringMetrics>();
         services.AddSingleton<HeartbeatStore>();

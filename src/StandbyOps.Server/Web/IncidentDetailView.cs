@@ -16,7 +16,8 @@ public static class IncidentDetailView
 {
     /// <summary>The page body.</summary>
     /// <param name="links">Internal ticket links, shown to staff only (null: none loaded).</param>
-    public static Html Render(IncidentDetail detail, HttpContext context, WebPage page, StandbyOpsConfig config, NoteDraft? note, IReadOnlyList<TicketLink>? links = null)
+    /// <param name="replies">Pages whose reply may be simulated (<c>log</c> provider), by provider id, with the reply each suggests.</param>
+    public static Html Render(IncidentDetail detail, HttpContext context, WebPage page, StandbyOpsConfig config, NoteDraft? note, IReadOnlyList<TicketLink>? links = null, IReadOnlyDictionary<string, string>? replies = null)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(context);
@@ -49,7 +50,7 @@ public static class IncidentDetailView
             <thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead>
             <tbody>{detail.Timeline.Where(e => responder || !TimelineKinds.IsInternal(e.Kind)).Select(e => Entry(e, zone))}</tbody>
             </table></div>
-            {(responder ? Pages(detail.Pages, zone) : Html.Empty)}
+            {(responder ? Pages(detail.Pages, zone, new SimulatedReplies(i.CaseNumber, replies ?? new Dictionary<string, string>(), context, page)) : Html.Empty)}
             """);
     }
 
@@ -116,14 +117,26 @@ public static class IncidentDetailView
         <tr><td data-label="When">{WebTimes.Time(e.At, zone)}</td><td data-label="Who">{e.Actor.Name} <span class="muted">({e.Actor.Kind.ToString().ToLowerInvariant()})</span></td><td data-label="What">{e.Text}</td></tr>
         """);
 
-    private static Html Pages(IReadOnlyList<IncidentPage> pages, NodaTime.DateTimeZone zone) =>
+    private static Html Pages(IReadOnlyList<IncidentPage> pages, NodaTime.DateTimeZone zone, SimulatedReplies replies) =>
         pages.Count == 0
             ? Html.Of($"<h2>Pages</h2><p class=\"muted\">No SMS was sent about this incident.</p>")
             : Html.Of($"""
                 <h2>Pages</h2>
                 <div class="scroll"><table class="cards">
-                <thead><tr><th>Engineer</th><th>Phone</th><th>Sent</th><th>Status</th><th>Provider id</th></tr></thead>
-                <tbody>{pages.Select(p => Html.Of($"""<tr><td data-label="Engineer">{p.Engineer}</td><td data-label="Phone">{p.Phone}</td><td data-label="Sent">{WebTimes.Time(p.SentAt, zone)}</td><td data-label="Status">{p.Status}</td><td data-label="Provider id">{p.ProviderId}</td></tr>"""))}</tbody>
+                <thead><tr><th>Engineer</th><th>Phone</th><th>Sent</th><th>Status</th><th>Provider id</th>{(replies.Any ? Html.Of($"<th>Reply (log provider)</th>") : Html.Empty)}</tr></thead>
+                <tbody>{pages.Select(p => Html.Of($"""<tr><td data-label="Engineer">{p.Engineer}</td><td data-label="Phone">{p.Phone}</td><td data-label="Sent">{WebTimes.Time(p.SentAt, zone)}</td><td data-label="Status">{p.Status}</td><td data-label="Provider id">{p.ProviderId}</td>{replies.Cell(p)}</tr>"""))}</tbody>
                 </table></div>
                 """);
+
+    /// <summary>The "Simulate reply" form of each page the <c>log</c> provider sent (<see cref="SmsReplyPages"/>).</summary>
+    private sealed record SimulatedReplies(string CaseNumber, IReadOnlyDictionary<string, string> Suggested, HttpContext Context, WebPage Page)
+    {
+        public bool Any => Suggested.Count > 0;
+
+        public Html Cell(IncidentPage p) => !Any
+            ? Html.Empty
+            : p.ProviderId is { } id && Suggested.TryGetValue(id, out var reply)
+                ? Html.Of($"""<td data-label="Reply"><form method="post" action="{IncidentPages.PathOf(CaseNumber)}/sms-reply">{Page.FormToken(Context)}<input type="hidden" name="message" value="{id}"><input name="body" value="{reply}" aria-label="Reply from {p.Phone}" maxlength="{Paging.SmsReplySimulator.MaxBodyLength}" size="6" required> <button type="submit" class="secondary">Simulate reply</button></form></td>""")
+                : Html.Of($"<td data-label=\"Reply\"></td>");
+    }
 }

@@ -5,6 +5,7 @@ using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
+using StandbyOps.Server.Paging;
 
 namespace StandbyOps.Server.Web;
 
@@ -58,7 +59,7 @@ public static class IncidentPages
     }
 
     private static async Task<ContentHttpResult> DetailAsync(
-        string caseNumber, HttpContext context, IncidentDesk desk, TicketLinks links, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+        string caseNumber, HttpContext context, IncidentDesk desk, TicketLinks links, LiveConfig live, WebPage page, SmsReplySimulator simulator, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -73,7 +74,8 @@ public static class IncidentPages
 
         // Internal links are staff-only: a customer's page never even loads them.
         var linked = context.User.HasAny(WebRoles.Responders) ? await links.ListAsync(caseNumber, cancellationToken).ConfigureAwait(false) : null;
-        return page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null, linked));
+        var replies = await SmsReplyPages.SuggestionsAsync(detail.Pages, context, simulator, cancellationToken).ConfigureAwait(false);
+        return page.Render(context, $"{caseNumber} {detail.Incident.Title}", IncidentDetailView.Render(detail, context, page, live.Current, note: null, linked, replies));
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> NoteAsync(

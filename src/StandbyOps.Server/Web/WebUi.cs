@@ -23,6 +23,7 @@ public static class WebUi
         routes.MapStylesheet();
         routes.MapLoginPages();
         routes.MapIncidentPages();
+        routes.MapSmsReplyPages();
         routes.MapTicketPages();
         routes.MapTriagePages();
         routes.MapSystemPages();

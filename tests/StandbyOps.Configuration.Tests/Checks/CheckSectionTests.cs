@@ -102,6 +102,28 @@ public sealed class CheckSectionTests
     }
 
     [Fact]
+    public void A_path_alone_probes_this_server_and_loads_as_a_relative_url()
+    {
+        var check = LoadCheck("""{ http: { url: "/healthz" } }""");
+
+        var url = Assert.IsType<HttpProbeConfig>(check.Probe).Url;
+        Assert.False(url.IsAbsoluteUri);
+        Assert.Equal("/healthz", url.OriginalString);
+    }
+
+    [Fact]
+    public void A_protocol_relative_url_is_an_error()
+    {
+        var result = Loading.Load(Loading.PreambleWithSystem + """
+                    checks:
+                      home:
+                        http: { url: "//shop.example.net/health" }
+            """);
+
+        result.SingleError().AssertAt(13, ["invalid url '//shop.example.net/health'", "http probe of check 'home'"], ["/healthz"]);
+    }
+
+    [Fact]
     public void A_url_that_is_not_http_is_an_error()
     {
         var result = Loading.Load(Loading.PreambleWithSystem + """

@@ -27,6 +27,34 @@ public sealed class TokenCreateCommandTests
     }
 
     [Fact]
+    public async Task Token_create_without_a_configuration_file_uses_the_embedded_store_in_data_and_says_so()
+    {
+        using var directory = new TempDirectory();
+
+        var created = await ServerProcess.RunCliAsync(["token", "create", "--role", "admin", "--name", "first"], workingDirectory: directory.Path);
+
+        Assert.True(created.ExitCode == 0, created.StandardError);
+        Assert.Contains("No configuration file at ./standbyops.yaml: using the defaults (SQLite store in " + directory.File("data"), created.StandardError, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory.File("data"), "standbyops.db")));
+        var secret = created.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        await using var server = await ServerProcess.StartAsync(directory.Write("standbyops.yaml", TestConfigs.Minimal), directory.File("data"));
+        using var client = server.ClientWithToken(secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tokens")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_create_with_a_named_configuration_that_is_missing_is_refused()
+    {
+        using var directory = new TempDirectory();
+
+        var result = await ServerProcess.RunCliAsync(["token", "create", "--role", "admin", "--name", "n", "--config", directory.File("missing.yaml")], workingDirectory: directory.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("missing.yaml", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory.File("data")));
+    }
+
+    [Fact]
     public async Task A_pusher_token_for_an_unknown_customer_is_refused()
     {
         using var directory = new TempDirectory();

@@ -25,11 +25,18 @@ public sealed class HttpProbeDefinitionTests
     }
 
     [Theory]
-    [InlineData("/health")]
+    [InlineData("health")]
     [InlineData("ftp://shop.acme.example/health")]
-    public void Url_must_be_absolute_http_or_https(string url)
+    public void Url_must_be_absolute_http_or_https_or_a_path_of_this_server(string url)
     {
         Assert.Throws<ArgumentException>(() => new HttpProbeDefinition(new Uri(url, UriKind.RelativeOrAbsolute), Timeout));
+    }
+
+    [Fact]
+    public void A_path_alone_is_this_server_and_a_relative_path_without_slash_is_not()
+    {
+        Assert.Equal("/healthz", new HttpProbeDefinition(new Uri("/healthz", UriKind.Relative), Timeout).Url.OriginalString);
+        Assert.Throws<ArgumentException>(() => new HttpProbeDefinition(new Uri("healthz", UriKind.Relative), Timeout));
     }
 
     [Fact]
