@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using StandbyOps.Paging.Sms;
 using StandbyOps.Paging.Voice;
-using TwilioHttpMethod = Twilio.Http.HttpMethod;
 using Twilio.Rest.Api.V2010.Account;
 using PhoneNumber = StandbyOps.Paging.Sms.PhoneNumber;
+using TwilioHttpMethod = Twilio.Http.HttpMethod;
 using TwilioNumber = Twilio.Types.PhoneNumber;
 
 namespace StandbyOps.Paging.Twilio;

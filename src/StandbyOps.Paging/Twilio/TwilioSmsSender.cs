@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using StandbyOps.Paging.Sms;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using PhoneNumber = StandbyOps.Paging.Sms.PhoneNumber;
