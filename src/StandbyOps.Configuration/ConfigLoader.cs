@@ -87,6 +87,7 @@ public static class ConfigLoader
         var customers = top.IdMap("customers", "customer", (id, e) => CustomerSection.Read(reader, id, e, context));
         RejectNeverOpenCalendars(reader, calendars, customers.Values);
         WarnAboutSharedPhones(reader, teams.Values);
+        CheckVoiceSteps(reader, teams.Values, sms);
         var teamConfigs = new OrderedDictionary<string, TeamConfig>(teams.Select(t => KeyValuePair.Create(t.Key, t.Value.Config)));
         return new StandbyOpsConfig(server, sms, new ReadOnlyDictionary<string, CalendarConfig>(calendarConfigs), rateCards,
             new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers, store, mail, cluster);
@@ -133,6 +134,35 @@ public static class ConfigLoader
                 }
 
                 owners.TryAdd(engineer.Phone, engineer.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>via: voice</c> step calls through Twilio from <c>sms.twilio.from</c> (a Messaging Service cannot call): an
+    /// error without that number; a warning with the <c>log</c> provider, which only writes the call to the log.
+    /// </summary>
+    private static void CheckVoiceSteps(ConfigReader reader, IEnumerable<TeamSection.TeamEntry> teams, SmsConfig sms)
+    {
+        foreach (var team in teams)
+        {
+            for (var i = 0; i < team.Config.Escalation.Count; i++)
+            {
+                if (team.Config.Escalation[i].Via != EscalationChannel.Voice)
+                {
+                    continue;
+                }
+
+                if (sms.Provider != SmsProvider.Twilio)
+                {
+                    reader.Warning(team.StepMarks[i], $"escalation step {i + 1} of team '{team.Config.Id}' calls (via: voice) but sms.provider is log: the call is only written to the log",
+                        "set sms.provider: twilio with sms.twilio.from to place real calls");
+                }
+                else if (string.IsNullOrEmpty(sms.Twilio?.From))
+                {
+                    reader.Error(team.StepMarks[i], $"escalation step {i + 1} of team '{team.Config.Id}' calls (via: voice) but sms.twilio has no 'from' number: a Messaging Service cannot place calls",
+                        "set sms.twilio.from: \"+3197010000000\" (a voice-capable Twilio number) instead of messagingServiceSid, or use via: sms");
+                }
             }
         }
     }

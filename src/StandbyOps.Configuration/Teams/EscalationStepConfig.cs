@@ -15,5 +15,8 @@ public enum EscalationTargetKind
     Engineers,
 }
 
-/// <summary>One escalation step: <see cref="After"/> the incident opened, notify <see cref="Target"/>. Steps are sorted by After.</summary>
-public sealed record EscalationStepConfig(Duration After, EscalationTargetKind Target, IReadOnlyList<string> Engineers);
+/// <summary>
+/// One escalation step: <see cref="After"/> the incident opened, notify <see cref="Target"/> through <see cref="Via"/>
+/// (default <see cref="EscalationChannel.Sms"/>). Steps are sorted by After.
+/// </summary>
+public sealed record EscalationStepConfig(Duration After, EscalationTargetKind Target, IReadOnlyList<string> Engineers, EscalationChannel Via = EscalationChannel.Sms);

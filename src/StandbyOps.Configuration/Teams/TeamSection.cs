@@ -9,10 +9,13 @@ namespace StandbyOps.Configuration.Teams;
 internal static class TeamSection
 {
     private const int MaxEscalationRepeat = 10;
-    private static readonly string[] Keys = ["timeZone", "engineers", "rotation", "duty", "escalation", "escalationRepeat", "groupWait"];
+    private static readonly string[] Keys = ["timeZone", "engineers", "rotation", "duty", "escalation", "escalationRepeat", "groupWait", "allClear"];
     private static readonly string[] EngineerKeys = ["name", "phone", "timeZone"];
     private static readonly string[] RotationKeys = ["every", "handover", "order", "start"];
-    private static readonly string[] StepKeys = ["after", "notify"];
+    private static readonly string[] StepKeys = ["after", "notify", "via"];
+
+    private static readonly Func<string, Parsed<EscalationChannel>> ParseChannel =
+        Choices.Of(("sms", EscalationChannel.Sms), ("voice", EscalationChannel.Voice));
 
     private static readonly Func<string, Parsed<RotationPeriod>> ParsePeriod =
         Choices.Of(("week", RotationPeriod.Week), ("day", RotationPeriod.Day));
@@ -40,7 +43,8 @@ internal static class TeamSection
         var (steps, stepMarks) = ReadEscalation(team, engineers, rotation);
         var repeat = team.Int("escalationRepeat", 0, 0, MaxEscalationRepeat);
         var groupWait = team.Parse("groupWait", Durations.Parse, TeamConfig.DefaultGroupWait);
-        var config = new TeamConfig(id, zone, engineers, rotation, duty, steps, repeat, groupWait);
+        var allClear = team.Bool("allClear", false);
+        var config = new TeamConfig(id, zone, engineers, rotation, duty, steps, repeat, groupWait, allClear);
         return new TeamEntry(config, entry.KeyMark, stepMarks);
     }
 
@@ -133,7 +137,7 @@ internal static class TeamSection
         if (items.Count == 0)
         {
             team.Reader.Error(team.MarkOf("escalation"), $"escalation of {team.What} has no steps",
-                "add a step such as - { after: 0m, notify: onCall }, or remove 'escalation' for that default");
+                "add a step such as - { after: 0m, notify: onCall } (via: sms, the default, or via: voice), or remove 'escalation' for that default");
         }
 
         foreach (var item in items)
@@ -145,13 +149,14 @@ internal static class TeamSection
 
             var after = step.Parse("after", Durations.Parse, Duration.Zero, "5m");
             var (kind, names) = ReadNotify(team, step, engineers, rotation);
+            var via = step.Parse("via", ParseChannel, EscalationChannel.Sms);
             if (steps.Count > 0 && after < steps[^1].After)
             {
                 team.Reader.Error(step.MarkOf("after"), $"escalation step after {Durations.Format(after)} of {team.What} comes before the previous step ({Durations.Format(steps[^1].After)})",
                     "list the steps in order of 'after'");
             }
 
-            steps.Add(new EscalationStepConfig(after, kind, names));
+            steps.Add(new EscalationStepConfig(after, kind, names, via));
             marks.Add(step.Find("after")?.Value.Start ?? step.Anchor);
         }
 

@@ -7,7 +7,10 @@ public static class Via
     public const string Web = "web";
     public const string Api = "api";
 
-    public static IReadOnlyList<string> All { get; } = [Sms, Web, Api];
+    /// <summary>A keypress during a paging call.</summary>
+    public const string Voice = "voice";
+
+    public static IReadOnlyList<string> All { get; } = [Sms, Web, Api, Voice];
 
     /// <summary>Returns the channel in lower case, or throws naming the valid ones.</summary>
     public static string Require(string via)

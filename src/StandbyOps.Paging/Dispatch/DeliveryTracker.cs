@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Takes delivery reports from the provider: a delivered page is noted, a failed one moves its escalations to their next step at once.</summary>
+/// <summary>
+/// Takes delivery reports from the provider: a delivered page is noted, a failed one moves its escalations to their next
+/// step at once. A call's end is noted; one that failed escalates at once like a text, while busy, no answer or a
+/// call ended without a keypress is "not acknowledged" and the policy continues at its own pace.
+/// </summary>
 public sealed class DeliveryTracker(PagingStore store, IClock clock, PagingNotes notes, PagingOptions options, PagingMetrics metrics)
 {
     /// <summary>Applies a delivery status; false when the page is unknown or the status changes nothing.</summary>
@@ -20,14 +24,19 @@ public sealed class DeliveryTracker(PagingStore store, IClock clock, PagingNotes
             return false;
         }
 
-        if (change.Status == DeliveryStatus.Delivered)
+        if (change.Channel == PageChannel.Voice && DeliveryStatus.IsFinal(change.Status) && !DeliveryStatus.IsFailure(change.Status))
+        {
+            var how = DeliveryStatus.IsUnanswered(change.Status) ? "not acknowledged; the escalation continues" : "ended";
+            await notes.NotePageAsync(change.Id, "call-ended", $"Call to {change.Engineer} ({providerId}) {change.Status}: {how}", cancellationToken).ConfigureAwait(false);
+        }
+        else if (change.Status == DeliveryStatus.Delivered)
         {
             await notes.NotePageAsync(change.Id, "page-delivered", $"Page to {change.Engineer} ({providerId}) delivered", cancellationToken).ConfigureAwait(false);
         }
         else if (DeliveryStatus.IsFailure(change.Status))
         {
             metrics.Failed(PagingMetrics.Undelivered);
-            await notes.NotePageAsync(change.Id, "page-failed", $"Page to {change.Engineer} ({providerId}) {change.Status}{(errorCode is null ? "" : " (error " + errorCode + ")")}", cancellationToken).ConfigureAwait(false);
+            await notes.NotePageAsync(change.Id, "page-failed", $"{(change.Channel == PageChannel.Voice ? "Call" : "Page")} to {change.Engineer} ({providerId}) {change.Status}{(errorCode is null ? "" : " (error " + errorCode + ")")}", cancellationToken).ConfigureAwait(false);
             await store.EscalateNowAsync(change.Id, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             options.Wake();
         }

@@ -12,7 +12,7 @@ namespace StandbyOps.Paging.Dispatch;
 /// <summary>
 /// Escalation: decides whether an opened or reopened incident pages anyone and how (standby policy or duty engineer),
 /// runs due steps (each once), and stops on acknowledgement, resolution or close. Steps write page items and send
-/// intents; <see cref="PageSender"/> turns them into SMS.
+/// intents; <see cref="PageSender"/> turns them into SMS, or calls for <c>via: voice</c> steps.
 /// </summary>
 public sealed partial class EscalationRunner
 {
@@ -209,6 +209,7 @@ public sealed partial class EscalationRunner
         var rota = await _rotas.ForAsync(team, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> engineers;
         Instant? nextDue = null;
+        var channel = PageChannel.Sms;
         if (mode == DutyMode)
         {
             if (index > 0)
@@ -227,6 +228,7 @@ public sealed partial class EscalationRunner
             }
 
             engineers = PagingTargets.Resolve(step.Step, rota, team, now);
+            channel = PageChannel.Of(team.Escalation[step.Index % team.Escalation.Count].Via);
             if (policy.StepAt(index + 1) is { } next)
             {
                 nextDue = Later(now, startedAt + next.DueAfter);
@@ -234,7 +236,7 @@ public sealed partial class EscalationRunner
         }
 
         var targets = engineers.Select(e => (e, PhoneNumber.Normalize(team.Engineers[e].Phone))).ToList();
-        return new StepPlan(targets, nextDue, now + (team.GroupWait > Duration.Zero ? team.GroupWait : Duration.Zero));
+        return new StepPlan(targets, nextDue, now + (team.GroupWait > Duration.Zero ? team.GroupWait : Duration.Zero), channel);
     }
 
     /// <summary>With no group wait, sends at once rather than after another relay round; the send intents stay as the durable fallback.</summary>
@@ -249,7 +251,7 @@ public sealed partial class EscalationRunner
         {
             try
             {
-                await _sender.SendAsync(phone, cancellationToken).ConfigureAwait(false);
+                await (plan.Channel == PageChannel.Voice ? _sender.CallAsync(phone, cancellationToken) : _sender.SendAsync(phone, cancellationToken)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -263,7 +265,8 @@ public sealed partial class EscalationRunner
         if (index > 0)
         {
             var who = plan.Targets.Count == 0 ? "nobody (no engineer resolved)" : string.Join(", ", plan.Targets.Select(t => t.Engineer));
-            await _notes.NoteAsync(caseNumber, "escalated", $"Escalated (step {index + 1}) to {who}", cancellationToken).ConfigureAwait(false);
+            var how = plan.Channel == PageChannel.Voice ? " by phone call" : string.Empty;
+            await _notes.NoteAsync(caseNumber, "escalated", $"Escalated (step {index + 1}) to {who}{how}", cancellationToken).ConfigureAwait(false);
         }
         else if (plan.Targets.Count == 0)
         {

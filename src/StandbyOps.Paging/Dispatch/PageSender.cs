@@ -5,13 +5,15 @@ using StandbyOps.Configuration.Sms;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Paging.Sms;
+using StandbyOps.Paging.Twilio;
+using StandbyOps.Paging.Voice;
 
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>
-/// Composes and sends pages: what waits for one phone goes out as one SMS, after any page a crash or a transient
-/// failure left unanswered, within the phone's send budget. A permanent failure moves the escalations it carried
-/// to their next step at once.
+/// Composes and sends pages: what waits for one phone goes out as one SMS (or, for <c>via: voice</c> steps, one call),
+/// after any page a crash or a transient failure left unanswered, texts within the phone's send budget. A permanent
+/// failure moves the escalations it carried to their next step at once.
 /// </summary>
 /// <remarks>
 /// No lock is held across the provider call. One sender at a time owns a phone (a flag taken and dropped under a
@@ -30,6 +32,7 @@ public sealed partial class PageSender
     private readonly IncidentDesk _desk;
     private readonly Func<StandbyOpsConfig> _config;
     private readonly ISmsSender _sender;
+    private readonly ICallSender _calls;
     private readonly PagingNotes _notes;
     private readonly PagingOptions _options;
     private readonly PagingMetrics _metrics;
@@ -44,6 +47,7 @@ public sealed partial class PageSender
         IncidentDesk desk,
         Func<StandbyOpsConfig> config,
         ISmsSender sender,
+        ICallSender calls,
         PagingNotes notes,
         PagingOptions options,
         PagingMetrics metrics,
@@ -54,6 +58,7 @@ public sealed partial class PageSender
         _desk = desk ?? throw new ArgumentNullException(nameof(desk));
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
+        _calls = calls ?? throw new ArgumentNullException(nameof(calls));
         _notes = notes ?? throw new ArgumentNullException(nameof(notes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
@@ -64,35 +69,41 @@ public sealed partial class PageSender
     /// Sends what waits for <paramref name="phone"/>. Returns at once when another call owns the phone: that call sends these items too.
     /// Throws when a send failed transiently (the page stays, and the caller's intent is retried).
     /// </summary>
-    public async Task SendAsync(string phone, CancellationToken cancellationToken = default)
+    public Task SendAsync(string phone, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Sms, phone, cancellationToken);
+
+    /// <summary>Calls <paramref name="phone"/> about the voice items waiting for it, as <see cref="SendAsync"/> texts (same ownership and retry rules).</summary>
+    public Task CallAsync(string phone, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Voice, phone, cancellationToken);
+
+    private async Task RunAsync(string channel, string phone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(phone);
+        var key = channel + ":" + phone;
         lock (_lock)
         {
-            if (_owned.ContainsKey(phone))
+            if (_owned.ContainsKey(key))
             {
                 // Owned: tell the owner to look again before it lets go.
-                _owned[phone] = true;
+                _owned[key] = true;
                 return;
             }
 
-            _owned[phone] = false;
+            _owned[key] = false;
         }
 
         try
         {
             while (true)
             {
-                await SendOnceAsync(phone, cancellationToken).ConfigureAwait(false);
+                await SendOnceAsync(channel, phone, cancellationToken).ConfigureAwait(false);
                 lock (_lock)
                 {
-                    if (!_owned[phone])
+                    if (!_owned[key])
                     {
-                        _owned.Remove(phone);
+                        _owned.Remove(key);
                         return;
                     }
 
-                    _owned[phone] = false;
+                    _owned[key] = false;
                 }
             }
         }
@@ -100,21 +111,27 @@ public sealed partial class PageSender
         {
             lock (_lock)
             {
-                _owned.Remove(phone);
+                _owned.Remove(key);
             }
 
             throw;
         }
     }
 
-    private async Task SendOnceAsync(string phone, CancellationToken cancellationToken)
+    private async Task SendOnceAsync(string channel, string phone, CancellationToken cancellationToken)
     {
-        foreach (var unanswered in await _store.UnansweredPagesAsync(phone, cancellationToken).ConfigureAwait(false))
+        foreach (var unanswered in await _store.UnansweredPagesAsync(phone, channel, cancellationToken).ConfigureAwait(false))
         {
             await DeliverAsync(unanswered, cancellationToken).ConfigureAwait(false);
         }
 
         var now = _clock.GetCurrentInstant();
+        if (channel == PageChannel.Voice)
+        {
+            await CreateAndDeliverAsync(channel, phone, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var sentTimes = await _store.SentTimesAsync(phone, now - _options.Budget.Window, cancellationToken).ConfigureAwait(false);
         var allowed = _options.Budget.NextAllowed(sentTimes, now);
         if (allowed > now)
@@ -124,7 +141,12 @@ public sealed partial class PageSender
             return;
         }
 
-        var waiting = await _store.WaitingItemsAsync(phone, cancellationToken).ConfigureAwait(false);
+        await CreateAndDeliverAsync(channel, phone, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CreateAndDeliverAsync(string channel, string phone, Instant now, CancellationToken cancellationToken)
+    {
+        var waiting = await _store.WaitingItemsAsync(phone, channel, cancellationToken).ConfigureAwait(false);
         if (waiting.Count == 0)
         {
             return;
@@ -143,7 +165,10 @@ public sealed partial class PageSender
         var live = waiting.Where(p => incidents.ContainsKey(p.CaseNumber)).ToList();
         var settled = waiting.Where(p => !incidents.ContainsKey(p.CaseNumber)).ToList();
         var config = _config();
-        var page = await _store.CreatePageAsync(phone, live, settled, codes => Compose(config, incidents, codes), now, cancellationToken).ConfigureAwait(false);
+        Func<IReadOnlyList<(string CaseNumber, int Code)>, string> compose = channel == PageChannel.Voice
+            ? codes => ComposeCall(config, incidents, [.. codes.Select(c => c.CaseNumber)])
+            : codes => Compose(config, incidents, codes);
+        var page = await _store.CreatePageAsync(phone, channel, live, settled, compose, now, cancellationToken).ConfigureAwait(false);
         if (page is not null)
         {
             await DeliverAsync(page, cancellationToken).ConfigureAwait(false);
@@ -165,34 +190,66 @@ public sealed partial class PageSender
         return SmsComposer.Compose(paged);
     }
 
+    /// <summary>What a call about the incidents <paramref name="caseNumbers"/> says (<see cref="VoiceScript"/>).</summary>
+    public static string ComposeCall(StandbyOpsConfig config, IReadOnlyDictionary<string, Incident> incidents, IReadOnlyList<string> caseNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(caseNumbers);
+        return VoiceScript.Compose([.. caseNumbers.Select(caseNumber =>
+        {
+            var incident = incidents[caseNumber];
+            var customerName = config.Customers.TryGetValue(incident.Customer, out var customer) ? customer.Name : incident.Customer;
+            return new CalledIncident(caseNumber, incident.Priority.ToText(), customerName, incident.System, incident.Title);
+        })]);
+    }
+
+    /// <summary>The public URL of a Twilio webhook route (<paramref name="path"/> from the root) about page <paramref name="pageId"/>.</summary>
+    public static string WebhookUrl(StandbyOpsConfig config, string path, string pageId)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + path + "?page=" + Uri.EscapeDataString(pageId);
+    }
+
     private async Task DeliverAsync(PageRow page, CancellationToken cancellationToken)
     {
         var config = _config();
-        var callback = config.Sms.Provider == SmsProvider.Twilio
-            ? config.Server.PublicUrl.AbsoluteUri.TrimEnd('/') + "/api/v1/twilio/status?page=" + page.Id
-            : null;
-        var optedOut = await _store.OptOutAsync(page.Phone, cancellationToken).ConfigureAwait(false);
-        var outcome = optedOut is not null
-            ? new SmsPermanentFailure(OptedOutErrorCode, $"the phone replied {optedOut} and gets no SMS until it replies START")
-            : await _sender.SendAsync(new OutgoingSms(page.Phone, page.Body, callback, page.Id), cancellationToken).ConfigureAwait(false);
+        var voice = page.Channel == PageChannel.Voice;
+        SmsSendOutcome outcome;
+        if (voice)
+        {
+            // Calls ignore SMS opt-outs: STOP is a carrier rule for texts.
+            var call = new OutgoingCall(page.Phone, WebhookUrl(config, TwilioRoutes.VoiceTwiml, page.Id), WebhookUrl(config, TwilioRoutes.Status, page.Id), page.Id);
+            outcome = await _calls.CallAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var callback = config.Sms.Provider == SmsProvider.Twilio ? WebhookUrl(config, TwilioRoutes.Status, page.Id) : null;
+            var optedOut = await _store.OptOutAsync(page.Phone, cancellationToken).ConfigureAwait(false);
+            outcome = optedOut is not null
+                ? new SmsPermanentFailure(OptedOutErrorCode, $"the phone replied {optedOut} and gets no SMS until it replies START")
+                : await _sender.SendAsync(new OutgoingSms(page.Phone, page.Body, callback, page.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var what = voice ? "Call" : "Page";
         switch (outcome)
         {
             case SmsAccepted accepted:
                 await _store.MarkAcceptedAsync(page.Id, accepted.ProviderId, accepted.Status, cancellationToken).ConfigureAwait(false);
                 _metrics.Sent();
-                await _notes.NotePageAsync(page.Id, "paged", $"Paged {page.Engineer} ({accepted.ProviderId})", cancellationToken).ConfigureAwait(false);
+                await _notes.NotePageAsync(page.Id, voice ? "called" : "paged", $"{(voice ? "Called" : "Paged")} {page.Engineer} ({accepted.ProviderId})", cancellationToken).ConfigureAwait(false);
                 break;
             case SmsPermanentFailure permanent:
                 await _store.MarkFailedAsync(page.Id, permanent.Reason, cancellationToken).ConfigureAwait(false);
                 _metrics.Failed(PagingMetrics.Rejected);
-                await _notes.NotePageAsync(page.Id, "page-failed", $"Page to {page.Engineer} failed: {permanent.Reason}", cancellationToken).ConfigureAwait(false);
+                await _notes.NotePageAsync(page.Id, "page-failed", $"{what} to {page.Engineer} failed: {permanent.Reason}", cancellationToken).ConfigureAwait(false);
                 await _store.EscalateNowAsync(page.Id, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
                 _options.Wake();
                 break;
             case SmsTransientFailure transient:
                 // The page stays pending and unanswered; the relay re-drives this intent and the page is sent again.
                 LogDeferred(PhoneNumber.Mask(page.Phone), transient.Reason);
-                throw new InvalidOperationException($"SMS to {PhoneNumber.Mask(page.Phone)} not sent yet: {transient.Reason}");
+                throw new InvalidOperationException($"{(voice ? "Call" : "SMS")} to {PhoneNumber.Mask(page.Phone)} not sent yet: {transient.Reason}");
         }
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Intent kinds and payloads of paging: an escalation step due, and a phone's pending pages due to be sent.</summary>
+/// <summary>Intent kinds and payloads of paging: an escalation step due, a phone's pending pages or calls due, and an all-clear SMS.</summary>
 public static class PagingIntents
 {
     /// <summary>Payload <c>escalationId|stepIndex</c>.</summary>
@@ -10,6 +10,12 @@ public static class PagingIntents
 
     /// <summary>Payload: the E.164 phone.</summary>
     public const string Send = "paging.send";
+
+    /// <summary>Payload: the E.164 phone whose waiting voice items are due to be called.</summary>
+    public const string Call = "paging.call";
+
+    /// <summary>Payload: the all-clear's id (<see cref="AllClearSender"/>).</summary>
+    public const string AllClear = "paging.allclear";
 
     /// <summary>The payload of a step intent.</summary>
     public static string StepPayload(string escalationId, int index) => escalationId + "|" + index.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using StandbyOps.Storage.Migrations;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages, reply codes, the log outbox and carrier opt-outs.</summary>
+/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages (texts and calls), reply codes, the log outbox, carrier opt-outs and all-clear texts.</summary>
 public static class PagingSchema
 {
     /// <summary>The migrations.</summary>
@@ -71,6 +71,21 @@ public static class PagingSchema
                 opted_out_at   TEXT NOT NULL,
                 keyword        TEXT NOT NULL
             );
+            """),
+        new(310, "paging voice calls and all-clears", """
+            ALTER TABLE paging_items ADD COLUMN channel TEXT NOT NULL DEFAULT 'sms';
+            ALTER TABLE paging_pages ADD COLUMN channel TEXT NOT NULL DEFAULT 'sms';
+            CREATE TABLE paging_allclears (
+                id           TEXT NOT NULL PRIMARY KEY,
+                case_number  TEXT NOT NULL,
+                engineer     TEXT NOT NULL,
+                phone        TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                status       TEXT NOT NULL,
+                provider_id  TEXT NULL,
+                error        TEXT NULL
+            );
+            CREATE INDEX ix_paging_allclears_case ON paging_allclears (case_number);
             """),
     ];
 }

@@ -10,12 +10,13 @@ using StandbyOps.Incidents.Pages;
 using StandbyOps.Incidents.Sla;
 using StandbyOps.Paging.Sms;
 using StandbyOps.Paging.Twilio;
+using StandbyOps.Paging.Voice;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Registers paging: store, escalation runner, page sender, delivery tracker, desk observer, intent handlers, pages source, SMS sender per configured provider.</summary>
+/// <summary>Registers paging: store, escalation runner, page sender, delivery tracker, desk observer, intent handlers, pages source, SMS and call senders per configured provider, paging calls' webhooks and all-clears.</summary>
 public static class PagingServiceCollectionExtensions
 {
     /// <summary>Adds paging. The SMS provider is chosen from the configuration at start.</summary>
@@ -42,6 +43,13 @@ public static class PagingServiceCollectionExtensions
 
             return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
         });
+        services.AddSingleton<ICallSender>(sp =>
+        {
+            var config = sp.GetRequiredService<StandbyOpsConfig>();
+            return config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is not null
+                ? new TwilioCallSender(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TwilioOptions>(), sp.GetRequiredService<ILogger<TwilioCallSender>>())
+                : new LogCallSender(sp.GetRequiredService<ILogger<LogCallSender>>());
+        });
         services.AddSingleton<PagingStore>();
         services.AddSingleton(sp => new PagingNotes(sp.GetRequiredService<IncidentDesk>(), sp.GetRequiredService<PagingStore>(), sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new PageSender(
@@ -50,6 +58,7 @@ public static class PagingServiceCollectionExtensions
             sp.GetRequiredService<IncidentDesk>(),
             () => sp.GetRequiredService<StandbyOpsConfig>(),
             sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<ICallSender>(),
             sp.GetRequiredService<PagingNotes>(),
             sp.GetRequiredService<PagingOptions>(),
             sp.GetRequiredService<PagingMetrics>(),
@@ -68,6 +77,20 @@ public static class PagingServiceCollectionExtensions
             sp.GetRequiredService<PagingMetrics>(),
             sp.GetRequiredService<ILogger<EscalationRunner>>()));
         services.AddSingleton<DeliveryTracker>();
+        services.AddSingleton(sp => new PagedEngineerActions(sp.GetRequiredService<IDatabase>(), sp.GetRequiredService<IncidentDesk>()));
+        services.AddSingleton(sp => new VoiceCallHandler(
+            sp.GetRequiredService<PagingStore>(),
+            sp.GetRequiredService<PagedEngineerActions>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>()));
+        services.AddSingleton(sp => new AllClearSender(
+            sp.GetRequiredService<PagingStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IncidentDesk>(),
+            () => sp.GetRequiredService<StandbyOpsConfig>(),
+            sp.GetRequiredService<ISmsSender>(),
+            sp.GetRequiredService<PagingNotes>(),
+            sp.GetRequiredService<PagingOptions>(),
+            sp.GetRequiredService<ILogger<AllClearSender>>()));
         services.AddSingleton(sp => new SmsReplyHandler(
             sp.GetRequiredService<IDatabase>(),
             sp.GetRequiredService<IClock>(),
@@ -77,6 +100,8 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<IIncidentPagesSource, StoredIncidentPages>();
         services.AddSingleton<IIntentHandler, EscalationStepHandler>();
         services.AddSingleton<IIntentHandler, PageSendHandler>();
+        services.AddSingleton<IIntentHandler, PageCallHandler>();
+        services.AddSingleton<IIntentHandler, AllClearHandler>();
         services.AddSingleton<IIntentHandler, PagingStartHandler>();
         services.AddHostedService<TwilioWarmUp>();
         return services;

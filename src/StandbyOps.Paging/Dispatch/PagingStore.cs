@@ -12,7 +12,7 @@ namespace StandbyOps.Paging.Dispatch;
 /// </summary>
 public sealed class PagingStore(IDatabase database)
 {
-    private const string PageSelect = "SELECT id AS Id, phone AS Phone, engineer AS Engineer, body AS Body, sent_at AS SentAt, status AS Status, provider_id AS ProviderId FROM paging_pages";
+    private const string PageSelect = "SELECT id AS Id, phone AS Phone, engineer AS Engineer, body AS Body, sent_at AS SentAt, status AS Status, provider_id AS ProviderId, channel AS Channel FROM paging_pages";
 
     /// <summary>
     /// Records an escalation <paramref name="id"/> and, with it, either its first step (<paramref name="firstStep"/>, due now)
@@ -69,32 +69,38 @@ public sealed class PagingStore(IDatabase database)
     public Task ReleaseCodesAsync(string caseNumber, CancellationToken cancellationToken) =>
         database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE paging_codes SET released = 1 WHERE case_number = @caseNumber", new { caseNumber }, t), cancellationToken);
 
-    /// <summary>Pages to <paramref name="phone"/> written but not answered by the provider (a crash or a transient failure interrupted them), oldest first.</summary>
-    public Task<List<PageRow>> UnansweredPagesAsync(string phone, CancellationToken cancellationToken) =>
+    /// <summary>Pages of <paramref name="channel"/> to <paramref name="phone"/> written but not answered by the provider (a crash or a transient failure interrupted them), oldest first.</summary>
+    public Task<List<PageRow>> UnansweredPagesAsync(string phone, string channel, CancellationToken cancellationToken) =>
         database.ReadAsync(async c => (await c.QueryAsync<PageRow>(
-            PageSelect + " WHERE phone = @phone AND status = @pending AND provider_id IS NULL ORDER BY sent_at, id", new { phone, pending = DeliveryStatus.Pending }).ConfigureAwait(false)).ToList(), cancellationToken);
+            PageSelect + " WHERE phone = @phone AND channel = @channel AND status = @pending AND provider_id IS NULL ORDER BY sent_at, id", new { phone, channel, pending = DeliveryStatus.Pending }).ConfigureAwait(false)).ToList(), cancellationToken);
 
-    /// <summary>When pages went to <paramref name="phone"/> after <paramref name="since"/>.</summary>
+    /// <summary>One page, or null.</summary>
+    public Task<PageRow?> PageAsync(string pageId, CancellationToken cancellationToken) =>
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<PageRow>(PageSelect + " WHERE id = @pageId", new { pageId }), cancellationToken);
+
+    /// <summary>When texts went to <paramref name="phone"/> after <paramref name="since"/>.</summary>
     public Task<List<Instant>> SentTimesAsync(string phone, Instant since, CancellationToken cancellationToken) =>
         database.ReadAsync(async c => (await c.QueryAsync<string>(
-            "SELECT sent_at FROM paging_pages WHERE phone = @phone AND sent_at > @since", new { phone, since = InstantTypeHandler.Format(since) }).ConfigureAwait(false)).Select(InstantTypeHandler.Parse).ToList(), cancellationToken);
+            "SELECT sent_at FROM paging_pages WHERE phone = @phone AND channel = @sms AND sent_at > @since", new { phone, sms = PageChannel.Sms, since = InstantTypeHandler.Format(since) }).ConfigureAwait(false)).Select(InstantTypeHandler.Parse).ToList(), cancellationToken);
 
     /// <summary>Schedules another send for <paramref name="phone"/> at <paramref name="due"/>.</summary>
     public Task AddSendAsync(string phone, Instant now, Instant due, CancellationToken cancellationToken) =>
         database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, PagingIntents.Send, phone, now, due), cancellationToken);
 
-    /// <summary>Page items waiting for <paramref name="phone"/>, oldest first.</summary>
-    public Task<List<ItemRow>> WaitingItemsAsync(string phone, CancellationToken cancellationToken) =>
+    /// <summary>Page items of <paramref name="channel"/> waiting for <paramref name="phone"/>, oldest first.</summary>
+    public Task<List<ItemRow>> WaitingItemsAsync(string phone, string channel, CancellationToken cancellationToken) =>
         database.ReadAsync(async c => (await c.QueryAsync<ItemRow>(
-            "SELECT id AS Id, escalation_id AS EscalationId, step_index AS StepIndex, case_number AS CaseNumber, engineer AS Engineer FROM paging_items WHERE phone = @phone AND page_id IS NULL ORDER BY created_at, id",
-            new { phone }).ConfigureAwait(false)).ToList(), cancellationToken);
+            "SELECT id AS Id, escalation_id AS EscalationId, step_index AS StepIndex, case_number AS CaseNumber, engineer AS Engineer FROM paging_items WHERE phone = @phone AND channel = @channel AND page_id IS NULL ORDER BY created_at, id",
+            new { phone, channel }).ConfigureAwait(false)).ToList(), cancellationToken);
 
     /// <summary>
-    /// Turns waiting items into one page: items of <paramref name="settled"/> incidents are closed without an SMS; the
-    /// live ones get reply codes (per phone) and <paramref name="compose"/> writes the body from them. Null when nothing is live.
+    /// Turns waiting items into one page of <paramref name="channel"/>: items of <paramref name="settled"/> incidents are
+    /// closed without a page; the live ones get reply codes (per phone; a call's get 0, it takes a keypress instead) and
+    /// <paramref name="compose"/> writes the body from them. Null when nothing is live.
     /// </summary>
     public Task<PageRow?> CreatePageAsync(
         string phone,
+        string channel,
         IReadOnlyList<ItemRow> live,
         IReadOnlyList<ItemRow> settled,
         Func<IReadOnlyList<(string CaseNumber, int Code)>, string> compose,
@@ -111,15 +117,15 @@ public sealed class PagingStore(IDatabase database)
             var codes = new List<(string CaseNumber, int Code)>();
             foreach (var caseNumber in live.Select(p => p.CaseNumber).Distinct(StringComparer.Ordinal))
             {
-                codes.Add((caseNumber, await AssignCodeAsync(c, t, phone, caseNumber, now).ConfigureAwait(false)));
+                codes.Add((caseNumber, channel == PageChannel.Sms ? await AssignCodeAsync(c, t, phone, caseNumber, now).ConfigureAwait(false) : 0));
             }
 
             var pageId = "PG" + Guid.NewGuid().ToString("N");
             var body = compose(codes);
             var engineer = live[0].Engineer;
             await c.ExecuteAsync(
-                "INSERT INTO paging_pages (id, phone, engineer, body, sent_at, status, provider_id, error) VALUES (@pageId, @phone, @engineer, @body, @at, @pending, NULL, NULL)",
-                new { pageId, phone, engineer, body, at = InstantTypeHandler.Format(now), pending = DeliveryStatus.Pending }, t).ConfigureAwait(false);
+                "INSERT INTO paging_pages (id, phone, engineer, body, sent_at, status, provider_id, error, channel) VALUES (@pageId, @phone, @engineer, @body, @at, @pending, NULL, NULL, @channel)",
+                new { pageId, phone, engineer, body, at = InstantTypeHandler.Format(now), pending = DeliveryStatus.Pending, channel }, t).ConfigureAwait(false);
             var claimed = await c.ExecuteAsync("UPDATE paging_items SET page_id = @pageId WHERE id = @id AND page_id IS NULL", live.Select(p => new { pageId, id = p.Id }).ToList(), t).ConfigureAwait(false);
             if (claimed != live.Count)
             {
@@ -127,7 +133,7 @@ public sealed class PagingStore(IDatabase database)
                 throw new InvalidOperationException($"Page items for {Sms.PhoneNumber.Mask(phone)} were claimed concurrently.");
             }
 
-            return new PageRow(pageId, phone, engineer, body, InstantTypeHandler.Format(now), DeliveryStatus.Pending, null);
+            return new PageRow(pageId, phone, engineer, body, InstantTypeHandler.Format(now), DeliveryStatus.Pending, null, channel);
         }, cancellationToken);
 
     /// <summary>The keyword a phone opted out with (STOP, …), or null.</summary>
@@ -189,6 +195,47 @@ public sealed class PagingStore(IDatabase database)
         database.ReadAsync(async c => (await c.QueryAsync<string>(
             "SELECT DISTINCT case_number FROM paging_items WHERE page_id = @pageId", new { pageId }).ConfigureAwait(false)).ToList(), cancellationToken);
 
+    /// <summary>
+    /// Records an all-clear text to every engineer a page (text or call) reached about <paramref name="caseNumber"/>, each
+    /// with its send intent, once per resolution (<paramref name="resolvedAt"/>); the ids of those newly recorded.
+    /// </summary>
+    public Task<List<string>> AddAllClearsAsync(string caseNumber, Instant resolvedAt, Instant now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var paged = await c.QueryAsync<(string Engineer, string Phone)>(
+                """
+                SELECT DISTINCT i.engineer, i.phone FROM paging_items i JOIN paging_pages p ON p.id = i.page_id
+                WHERE i.case_number = @caseNumber AND p.provider_id IS NOT NULL ORDER BY i.phone
+                """, new { caseNumber }, t).ConfigureAwait(false);
+            var added = new List<string>();
+            foreach (var (engineer, phone) in paged)
+            {
+                var id = $"{caseNumber}|{InstantTypeHandler.Format(resolvedAt)}|{phone}";
+                var inserted = await c.ExecuteAsync(
+                    "INSERT INTO paging_allclears (id, case_number, engineer, phone, created_at, status, provider_id, error) VALUES (@id, @caseNumber, @engineer, @phone, @at, @pending, NULL, NULL) ON CONFLICT DO NOTHING",
+                    new { id, caseNumber, engineer, phone, at = InstantTypeHandler.Format(now), pending = DeliveryStatus.Pending }, t).ConfigureAwait(false);
+                if (inserted > 0)
+                {
+                    await IntentStore.AddAsync(c, t, PagingIntents.AllClear, id, now, now).ConfigureAwait(false);
+                    added.Add(id);
+                }
+            }
+
+            return added;
+        }, cancellationToken);
+
+    /// <summary>One all-clear, or null.</summary>
+    public Task<AllClearRow?> AllClearAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<AllClearRow>(
+            "SELECT id AS Id, case_number AS CaseNumber, engineer AS Engineer, phone AS Phone, status AS Status, provider_id AS ProviderId FROM paging_allclears WHERE id = @id",
+            new { id }), cancellationToken);
+
+    /// <summary>Records what became of an all-clear: the provider's id and status, or a failure.</summary>
+    public Task MarkAllClearAsync(string id, string status, string? providerId, string? error, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE paging_allclears SET status = @status, provider_id = @providerId, error = @error WHERE id = @id",
+            new { id, status, providerId, error }, t), cancellationToken);
+
     private static async Task<bool> WriteStepAsync(DbConnection c, DbTransaction t, string escalationId, string caseNumber, int index, StepPlan plan, Instant now)
     {
         var inserted = await c.ExecuteAsync(
@@ -202,10 +249,10 @@ public sealed class PagingStore(IDatabase database)
         foreach (var (engineer, phone) in plan.Targets)
         {
             await c.ExecuteAsync(
-                "INSERT INTO paging_items (id, escalation_id, step_index, case_number, engineer, phone, created_at, page_id) VALUES (@id, @escalationId, @index, @caseNumber, @engineer, @phone, @at, NULL)",
-                new { id = "PI" + Guid.NewGuid().ToString("N"), escalationId, index, caseNumber, engineer, phone, at = InstantTypeHandler.Format(now) },
+                "INSERT INTO paging_items (id, escalation_id, step_index, case_number, engineer, phone, created_at, page_id, channel) VALUES (@id, @escalationId, @index, @caseNumber, @engineer, @phone, @at, NULL, @Channel)",
+                new { id = "PI" + Guid.NewGuid().ToString("N"), escalationId, index, caseNumber, engineer, phone, at = InstantTypeHandler.Format(now), plan.Channel },
                 t).ConfigureAwait(false);
-            await IntentStore.AddAsync(c, t, PagingIntents.Send, phone, now, plan.SendAt).ConfigureAwait(false);
+            await IntentStore.AddAsync(c, t, PageChannel.SendIntentOf(plan.Channel), phone, now, plan.SendAt).ConfigureAwait(false);
         }
 
         if (plan.NextDue is { } due)

@@ -9,14 +9,16 @@ using StandbyOps.Storage.Database;
 namespace StandbyOps.Paging.Dispatch;
 
 /// <summary>
-/// Acts on an inbound SMS: acknowledge or resolve through the desk (the same operation as web and API), for incidents
-/// this phone was paged about only; records carrier opt-out (<c>STOP</c>) and opt-in (<c>START</c>) of engineers' phones.
+/// Acts on an inbound SMS: acknowledge or resolve through <see cref="PagedEngineerActions"/> (the same operation as a
+/// keypress in a paging call, the web and the API), for incidents this phone was paged about only; records carrier opt-out (<c>STOP</c>) and opt-in (<c>START</c>) of engineers' phones.
 /// Returns the text to reply, or null for no reply (unknown numbers, opt-in/out).
 /// </summary>
 public sealed class SmsReplyHandler(IDatabase database, IClock clock, IncidentDesk desk, Func<StandbyOpsConfig> config)
 {
     /// <summary>The reply to anything not understood.</summary>
     public const string Help = "Reply <code>A to acknowledge, <code>R to resolve, A for the latest page, ACK <case> or RES <case>.";
+
+    private readonly PagedEngineerActions _actions = new(database, desk);
 
     /// <summary>Handles a reply from <paramref name="from"/>.</summary>
     public async Task<string?> HandleAsync(string from, string? body, CancellationToken cancellationToken = default)
@@ -66,28 +68,8 @@ public sealed class SmsReplyHandler(IDatabase database, IClock clock, IncidentDe
         }
     }
 
-    private async Task<string> ActAsync(string? caseNumber, string phone, Actor who, bool resolve, CancellationToken cancellationToken)
-    {
-        if (caseNumber is null)
-        {
-            return "Unknown or expired code. " + Help;
-        }
-
-        var paged = await database.ReadAsync(c => c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM paging_items WHERE case_number = @caseNumber AND phone = @phone AND page_id IS NOT NULL AND page_id <> '-'",
-            new { caseNumber, phone }), cancellationToken).ConfigureAwait(false);
-        if (paged == 0)
-        {
-            return $"You were not paged for {caseNumber}.";
-        }
-
-        var change = resolve
-            ? await desk.ResolveAsync(caseNumber, who, Via.Sms, cancellationToken).ConfigureAwait(false)
-            : await desk.AcknowledgeAsync(caseNumber, who, Via.Sms, cancellationToken).ConfigureAwait(false);
-        return change.Incident is { } incident
-            ? $"{caseNumber} {incident.State.ToString().ToLowerInvariant()}."
-            : $"{caseNumber} not found.";
-    }
+    private Task<string> ActAsync(string? caseNumber, string phone, Actor who, bool resolve, CancellationToken cancellationToken) =>
+        _actions.ActAsync(caseNumber, phone, who, resolve, Via.Sms, cancellationToken);
 
     private Task<string?> CaseOfCodeAsync(string phone, int code, CancellationToken cancellationToken)
     {

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using StandbyOps.Paging.Sms;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using PhoneNumber = StandbyOps.Paging.Sms.PhoneNumber;
@@ -61,11 +59,7 @@ public sealed partial class TwilioSmsSender : ISmsSender
     {
         ArgumentNullException.ThrowIfNull(sms);
         cancellationToken.ThrowIfCancellationRequested();
-        var client = new TwilioRestClient(
-            _options.Username,
-            _options.Password,
-            accountSid: _options.AccountSid,
-            httpClient: new SystemNetHttpClient(_httpClientFactory.CreateClient(HttpClientName)));
+        var client = TwilioRest.Client(_httpClientFactory, _options);
         var message = new CreateMessageOptions(new TwilioNumber(sms.To))
         {
             Body = sms.Body,
@@ -74,30 +68,15 @@ public sealed partial class TwilioSmsSender : ISmsSender
             StatusCallback = sms.StatusCallbackUrl is null ? null : new Uri(sms.StatusCallbackUrl),
         };
 
-        SmsSendOutcome outcome;
-        try
-        {
-            // The SDK takes no cancellation token; the caller stops waiting, the pipeline's timeouts end the request.
-            var created = await MessageResource.CreateAsync(message, client).WaitAsync(cancellationToken).ConfigureAwait(false);
-            outcome = created.Sid is { Length: > 0 } sid
-                ? new SmsAccepted(sid, created.Status?.ToString() ?? "queued")
-
-                // Twilio took the message but we cannot name it; retrying could send it twice.
-                : new SmsPermanentFailure(null, "Twilio answered without a message sid");
-        }
-        catch (ApiException e)
-        {
-            outcome = Interpret(e.Status, e.Code == 0 ? null : e.Code, e.Message, sms.To);
-        }
-        catch (ApiStandardException e)
-        {
-            outcome = Interpret(e.Status, e.Code == 0 ? null : e.Code, e.Detail ?? e.Title ?? e.Message, sms.To);
-        }
-        catch (ApiConnectionException e)
-        {
-            outcome = new SmsTransientFailure($"Twilio unreachable: {(e.InnerException ?? e).Message}", null);
-        }
-
+        var outcome = await TwilioRest.CreateAsync(
+            async () =>
+            {
+                var created = await MessageResource.CreateAsync(message, client).ConfigureAwait(false);
+                return (created.Sid, created.Status?.ToString());
+            },
+            sms.To,
+            "message",
+            cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case SmsAccepted accepted:
@@ -112,18 +91,6 @@ public sealed partial class TwilioSmsSender : ISmsSender
         }
 
         return outcome;
-    }
-
-    private static SmsSendOutcome Interpret(int status, int? code, string? message, string to)
-    {
-        // Twilio's messages quote the number ("Invalid 'To' Phone Number: +316…"); logs get it masked.
-        message = message?.Replace(to, PhoneNumber.Mask(to), StringComparison.Ordinal);
-        var reason = code is null
-            ? string.Create(CultureInfo.InvariantCulture, $"Twilio {status}: {message}")
-            : string.Create(CultureInfo.InvariantCulture, $"Twilio {status} error {code}: {message}");
-        return TwilioRetryHandler.IsTransient((HttpStatusCode)status)
-            ? new SmsTransientFailure(reason, null)
-            : new SmsPermanentFailure(code, reason);
     }
 
     /// <summary>Answers every request like Twilio's Messages API, in memory.</summary>

@@ -3,11 +3,12 @@ using StandbyOps.Configuration.Sms;
 using StandbyOps.Paging.Dispatch;
 using StandbyOps.Paging.Replies;
 using StandbyOps.Paging.Twilio;
+using StandbyOps.Paging.Voice;
 
 namespace StandbyOps.Server.Api;
 
 /// <summary>
-/// <c>/api/v1/twilio/*</c>: Twilio's delivery callbacks and inbound replies. Anonymous, but every request must carry a
+/// <c>/api/v1/twilio/*</c>: Twilio's delivery callbacks (texts and calls), inbound replies, and a paging call's TwiML and keypress. Anonymous, but every request must carry a
 /// valid <c>X-Twilio-Signature</c> over <c>server.publicUrl</c> + path: missing → 400, wrong → 403. With the
 /// <c>log</c> provider there is no Twilio account to verify against, so the routes answer 404.
 /// </summary>
@@ -19,6 +20,8 @@ public static class TwilioApi
         var group = routes.MapGroup("/api/v1/twilio").WithTags("Twilio").AllowAnonymous().DisableAntiforgery();
         group.MapPost("/status", StatusAsync);
         group.MapPost("/sms", SmsAsync);
+        group.MapPost("/voice/twiml", VoiceTwimlAsync);
+        group.MapPost("/voice/gather", VoiceGatherAsync);
     }
 
     private static async Task<IResult> StatusAsync(HttpRequest request, StandbyOpsConfig config, DeliveryTracker deliveries, CancellationToken cancellationToken)
@@ -29,11 +32,13 @@ public static class TwilioApi
             return problem;
         }
 
-        var sid = form!["MessageSid"].ToString();
-        var status = form["MessageStatus"].ToString();
+        // A text reports MessageSid/MessageStatus, a call CallSid/CallStatus.
+        var call = !form!.ContainsKey("MessageSid") && form.ContainsKey("CallSid");
+        var sid = form[call ? "CallSid" : "MessageSid"].ToString();
+        var status = form[call ? "CallStatus" : "MessageStatus"].ToString();
         if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "MessageSid and MessageStatus are required.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "MessageSid and MessageStatus (or CallSid and CallStatus) are required.");
         }
 
         var errorCode = form["ErrorCode"].ToString();
@@ -54,6 +59,38 @@ public static class TwilioApi
         var reply = await replies.HandleAsync(form!["From"].ToString(), form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Text(reply is null ? SmsReplyTwiml.Empty() : SmsReplyTwiml.Message(reply), SmsReplyTwiml.ContentType);
     }
+
+    private static async Task<IResult> VoiceTwimlAsync(HttpRequest request, StandbyOpsConfig config, VoiceCallHandler calls, CancellationToken cancellationToken)
+    {
+        var (problem, _) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return PageOf(request) is { } page
+            ? TypedResults.Text(await calls.TwimlAsync(page, cancellationToken).ConfigureAwait(false), VoiceTwiml.ContentType)
+            : MissingPage();
+    }
+
+    private static async Task<IResult> VoiceGatherAsync(HttpRequest request, StandbyOpsConfig config, VoiceCallHandler calls, CancellationToken cancellationToken)
+    {
+        var (problem, form) = await VerifyAsync(request, config, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return PageOf(request) is { } page
+            ? TypedResults.Text(await calls.GatherAsync(page, form!["Digits"].ToString(), cancellationToken).ConfigureAwait(false), VoiceTwiml.ContentType)
+            : MissingPage();
+    }
+
+    /// <summary>The paging call a voice webhook is about: the <c>page</c> query parameter of the (signed) URL paging gave Twilio.</summary>
+    private static string? PageOf(HttpRequest request) => request.Query["page"].ToString() is { Length: > 0 } page ? page : null;
+
+    private static IResult MissingPage() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query parameter 'page' is required.", detail: "Voice webhooks are called on the URLs paging gave Twilio, which name the call's page.");
 
     private static async Task<(IResult? Problem, IFormCollection? Form)> VerifyAsync(HttpRequest request, StandbyOpsConfig config, CancellationToken cancellationToken)
     {

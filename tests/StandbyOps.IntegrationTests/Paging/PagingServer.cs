@@ -46,11 +46,12 @@ public sealed class PagingServer : IAsyncDisposable
     /// keys); with <paramref name="postgres"/> (a connection string) the server keeps its store there instead of SQLite.
     /// </summary>
     /// <param name="escalation">The team's escalation steps; by default on-call now, backup at 5 minutes, chris at 10.</param>
-    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null, IReadOnlyList<string>? escalation = null, string? postgres = null)
+    /// <param name="allClear">The team's <c>allClear</c>: an SMS to the paged engineers when a ticket resolves.</param>
+    public static async Task<PagingServer> StartAsync(string groupWait = "0s", string? acmeSystems = null, IReadOnlyList<string>? escalation = null, string? postgres = null, bool allClear = false)
     {
         var paging = new PagingServer(await FakeTwilioServer.StartAsync(), postgres);
         var store = postgres is null ? string.Empty : "\nstore:\n  kind: postgres\n  connectionString: ${STANDBYOPS_PG}\n";
-        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems, escalation) + store);
+        paging._configPath = paging._directory.Write("standbyops.yaml", paging.Config(groupWait, acmeSystems, escalation, allClear) + store);
         await paging.LaunchAsync(Start);
         return paging;
     }
@@ -68,20 +69,26 @@ public sealed class PagingServer : IAsyncDisposable
     public IReadOnlyList<FakeTwilioRequest> SmsTo(string phone) =>
         [.. Twilio.Requests.Where(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201 && r.Form.GetValueOrDefault("To") == phone)];
 
+    public IReadOnlyList<FakeTwilioRequest> CallsTo(string phone) =>
+        [.. Twilio.Requests.Where(r => r.Path.EndsWith("/Calls.json", StringComparison.Ordinal) && r.Status == 201 && r.Form.GetValueOrDefault("To") == phone)];
+
     public int SmsCount => Twilio.Requests.Count(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201);
 
     /// <summary>
     /// Waits until paging has started for <paramref name="count"/> incidents in this process: the desk writes each start as
     /// an intent and the relay runs it just after, so a test that moves virtual time waits for the starts first.
     /// </summary>
-    public async Task WaitForPagingStartsAsync(int count) =>
+    public Task WaitForPagingStartsAsync(int count) => WaitForIntentRunsAsync("paging.start", count);
+
+    /// <summary>Waits until the relay completed <paramref name="count"/> intents of <paramref name="kind"/> in this process.</summary>
+    public async Task WaitForIntentRunsAsync(string kind, int count) =>
         await Poll.UntilAsync(async () =>
         {
             var text = await (await Admin.GetAsync("/metrics")).Content.ReadAsStringAsync();
-            const string Series = "standbyops_intent_runs_total{kind=\"paging.start\",outcome=\"completed\"} ";
-            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
-            return line is not null && double.Parse(line[Series.Length..], System.Globalization.CultureInfo.InvariantCulture) >= count;
-        }, $"paging started for {count} incident(s)");
+            var series = $"standbyops_intent_runs_total{{kind=\"{kind}\",outcome=\"completed\"}} ";
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal));
+            return line is not null && double.Parse(line[series.Length..], System.Globalization.CultureInfo.InvariantCulture) >= count;
+        }, $"{count} {kind} intent(s) completed");
 
     public async Task AdvanceAsync(int seconds)
     {
@@ -156,13 +163,13 @@ public sealed class PagingServer : IAsyncDisposable
         Pusher = await ClientAsync("pusher", "acme");
     }
 
-    private string Config(string groupWait, string? acmeSystems, IReadOnlyList<string>? escalation) => ConfigBlocks.Document(
+    private string Config(string groupWait, string? acmeSystems, IReadOnlyList<string>? escalation, bool allClear) => ConfigBlocks.Document(
         ConfigBlocks.TwilioSmsServer(PublicUrl, Twilio, From),
         calendars: ConfigBlocks.NlOfficeCalendar,
         rateCards: ConfigBlocks.StandardRateCard(),
         teams: ConfigBlocks.OpsNlTeam(
             engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
             escalation: escalation ?? [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
-            groupWait: groupWait),
+            groupWait: groupWait) + (allClear ? "\n    allClear: true" : string.Empty),
         customers: acmeSystems is null ? ConfigBlocks.AcmeCustomer() : ConfigBlocks.AcmeCustomer(rest: ConfigBlocks.AcmeStandby + "\n" + acmeSystems));
 }

@@ -16,8 +16,8 @@ public sealed class PagingStoreTests
         Assert.True(await paging.Store.RunStepAsync("ES1", "2026-000001", 0, plan, now, CancellationToken.None));
         Assert.False(await paging.Store.RunStepAsync("ES1", "2026-000001", 0, plan, now, CancellationToken.None));
 
-        Assert.Single(await paging.Store.WaitingItemsAsync(PagingHarness.Anna, CancellationToken.None));
-        Assert.Single(await paging.Store.WaitingItemsAsync(PagingHarness.Bram, CancellationToken.None));
+        Assert.Single(await paging.Store.WaitingItemsAsync(PagingHarness.Anna, PageChannel.Sms, CancellationToken.None));
+        Assert.Single(await paging.Store.WaitingItemsAsync(PagingHarness.Bram, PageChannel.Sms, CancellationToken.None));
         var pending = await paging.Intents.PendingAsync();
         Assert.Equal(2, pending.Count(i => i.Kind == PagingIntents.Send));
         Assert.Contains(pending, i => i.Kind == PagingIntents.Step && i.Payload == PagingIntents.StepPayload("ES1", 1));
@@ -41,17 +41,17 @@ public sealed class PagingStoreTests
         var now = paging.Clock.GetCurrentInstant();
         await paging.Store.StartEscalationAsync("ES1", "2026-000001", EscalationRunner.StandbyMode, now, new StepPlan([("anna", PagingHarness.Anna)], null, now), now, CancellationToken.None);
         await paging.Store.StartEscalationAsync("ES2", "2026-000002", EscalationRunner.StandbyMode, now, new StepPlan([("anna", PagingHarness.Anna)], null, now), now, CancellationToken.None);
-        var waiting = await paging.Store.WaitingItemsAsync(PagingHarness.Anna, CancellationToken.None);
+        var waiting = await paging.Store.WaitingItemsAsync(PagingHarness.Anna, PageChannel.Sms, CancellationToken.None);
 
-        var page = await paging.Store.CreatePageAsync(PagingHarness.Anna, waiting, [], codes => string.Join(",", codes.Select(c => $"{c.Code}:{c.CaseNumber}")), now, CancellationToken.None);
+        var page = await paging.Store.CreatePageAsync(PagingHarness.Anna, PageChannel.Sms, waiting, [], codes => string.Join(",", codes.Select(c => $"{c.Code}:{c.CaseNumber}")), now, CancellationToken.None);
 
         // Items of the same instant come in any order; each incident gets its own code.
         Assert.Equal(["1", "2"], page!.Body.Split(',').Select(p => p.Split(':')[0]).Order());
         Assert.Equal(["2026-000001", "2026-000002"], page.Body.Split(',').Select(p => p.Split(':')[1]).Order());
-        Assert.Empty(await paging.Store.WaitingItemsAsync(PagingHarness.Anna, CancellationToken.None));
-        Assert.Equal(page.Id, Assert.Single(await paging.Store.UnansweredPagesAsync(PagingHarness.Anna, CancellationToken.None)).Id);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => paging.Store.CreatePageAsync(PagingHarness.Anna, waiting, [], _ => "again", now, CancellationToken.None));
+        Assert.Empty(await paging.Store.WaitingItemsAsync(PagingHarness.Anna, PageChannel.Sms, CancellationToken.None));
+        Assert.Equal(page.Id, Assert.Single(await paging.Store.UnansweredPagesAsync(PagingHarness.Anna, PageChannel.Sms, CancellationToken.None)).Id);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => paging.Store.CreatePageAsync(PagingHarness.Anna, PageChannel.Sms, waiting, [], _ => "again", now, CancellationToken.None));
         await paging.Store.MarkAcceptedAsync(page.Id, "SM1", "queued", CancellationToken.None);
-        Assert.Empty(await paging.Store.UnansweredPagesAsync(PagingHarness.Anna, CancellationToken.None));
+        Assert.Empty(await paging.Store.UnansweredPagesAsync(PagingHarness.Anna, PageChannel.Sms, CancellationToken.None));
     }
 }

@@ -33,7 +33,7 @@ public sealed class PagingHarness : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly List<IIncidentObserver> _observers = [];
 
-    private PagingHarness(string groupWait)
+    private PagingHarness(string groupWait, IReadOnlyList<string>? escalation, bool allClear)
     {
         Clock = new FakeClock(Start);
         Config = ConfigLoader.Load(
@@ -43,8 +43,8 @@ public sealed class PagingHarness : IDisposable
                 rateCards: ConfigBlocks.StandardRateCard(),
                 teams: ConfigBlocks.OpsNlTeam(
                     engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
-                    escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
-                    groupWait: groupWait),
+                    escalation: escalation ?? [ConfigBlocks.OnCallStep, ConfigBlocks.Step("5m", "backup"), ConfigBlocks.Step("10m", "[chris]")],
+                    groupWait: groupWait) + (allClear ? "\n    allClear: true" : string.Empty),
                 customers: ConfigBlocks.AcmeCustomer()),
             "standbyops.yaml",
             _ => null).GetConfigOrThrow();
@@ -55,15 +55,18 @@ public sealed class PagingHarness : IDisposable
         var notes = new PagingNotes(Desk, Store, Clock);
         var metrics = new PagingMetrics(Prometheus.Metrics.NewCustomRegistry());
         var options = new PagingOptions();
-        Sender = new PageSender(Store, Clock, Desk, () => Config, Sms, notes, options, metrics, NullLogger<PageSender>.Instance);
+        Sender = new PageSender(Store, Clock, Desk, () => Config, Sms, Calls, notes, options, metrics, NullLogger<PageSender>.Instance);
         Escalations = new EscalationRunner(Store, Clock, Desk, sla, () => Config, Sender, notes, new NoCalloutRecorder(), new ConfiguredRotas(), options, metrics, NullLogger<EscalationRunner>.Instance);
         Deliveries = new DeliveryTracker(Store, Clock, notes, options, metrics);
+        AllClear = new AllClearSender(Store, Clock, Desk, () => Config, Sms, notes, options, NullLogger<AllClearSender>.Instance);
+        VoiceCalls = new VoiceCallHandler(Store, new PagedEngineerActions(Database, Desk), () => Config);
         Intents = new IntentStore(Database);
         Relay = new IntentRelay(
             Intents,
             [
                 new SlaDeadlineHandler(Desk, SlaKind.Response), new SlaDeadlineHandler(Desk, SlaKind.Resolution), new AutoCloseHandler(Desk),
                 new PagingStartHandler(Escalations), new EscalationStepHandler(Escalations), new PageSendHandler(Sender),
+                new PageCallHandler(Sender), new AllClearHandler(AllClear),
             ],
             NullLogger<IntentRelay>.Instance);
     }
@@ -80,6 +83,12 @@ public sealed class PagingHarness : IDisposable
 
     public RecordingSmsSender Sms { get; } = new();
 
+    public RecordingCallSender Calls { get; } = new();
+
+    public AllClearSender AllClear { get; }
+
+    public VoiceCallHandler VoiceCalls { get; }
+
     public PageSender Sender { get; }
 
     public EscalationRunner Escalations { get; }
@@ -90,15 +99,16 @@ public sealed class PagingHarness : IDisposable
 
     public IntentRelay Relay { get; }
 
-    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s")
+    /// <summary>A harness; <paramref name="escalation"/> replaces the team's steps, <paramref name="allClear"/> sets its <c>allClear</c>.</summary>
+    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s", IReadOnlyList<string>? escalation = null, bool allClear = false)
     {
-        var harness = new PagingHarness(groupWait);
+        var harness = new PagingHarness(groupWait, escalation, allClear);
         await new MigrationRunner(harness.Database, harness.Clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. PagingSchema.Migrations]);
         return harness;
     }
 
     /// <summary>Lets the desk tell paging about acknowledgements, resolutions and closes, as the running server does.</summary>
-    public void ObserveDesk() => _observers.Add(new PagingObserver(Escalations, new PagingOptions(), NullLogger<PagingObserver>.Instance));
+    public void ObserveDesk() => _observers.Add(new PagingObserver(Escalations, AllClear, new PagingOptions(), NullLogger<PagingObserver>.Instance));
 
     /// <summary>A failure of <paramref name="dedupKey"/> now; returns the case number.</summary>
     public async Task<string> FailAsync(string dedupKey = "webshop/home") =>

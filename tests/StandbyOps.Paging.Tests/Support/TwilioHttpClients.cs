@@ -12,6 +12,8 @@ public sealed class TwilioHttpClients(TwilioOptions options) : IDisposable
 
     public TwilioSmsSender Sender(ListLogger<TwilioSmsSender> logger) => new(Factory, options, logger);
 
+    public TwilioCallSender CallSender(ListLogger<TwilioCallSender> logger) => new(Factory, options, logger);
+
     public void Dispose() => _services.Dispose();
 
     private static ServiceProvider Build(TwilioOptions options)

@@ -12,7 +12,7 @@ namespace StandbyOps.Testing.FakeTwilio;
 /// <param name="ReceivedAt">When the request arrived, by the server's clock.</param>
 /// <param name="Status">HTTP status answered, or 499 when the client went away first.</param>
 /// <param name="ErrorCode">Twilio error code answered, if any.</param>
-/// <param name="MessageSid">Sid of the message created, if any.</param>
+/// <param name="MessageSid">Sid of the message (<c>SM…</c>) or call (<c>CA…</c>) created, if any.</param>
 public sealed record FakeTwilioRequest(
     string Method,
     string Path,

@@ -16,13 +16,19 @@ using StandbyOps.Paging.Sms;
 
 namespace StandbyOps.Testing.FakeTwilio;
 
-/// <summary>A loopback HTTP server that answers like Twilio's Messages API and sends Twilio-signed webhooks.</summary>
+/// <summary>A loopback HTTP server that answers like Twilio's Messages and Calls APIs and sends Twilio-signed webhooks.</summary>
 /// <remarks>
 /// <para>Serves <c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>: Basic auth with the account
 /// (<see cref="AccountSid"/>/<see cref="AuthToken"/>) or the API key (<see cref="ApiKeySid"/>/<see cref="ApiKeySecret"/>),
 /// else 401 code 20003; <c>To</c> in E.164 else 400 code 21211; <c>From</c> or <c>MessagingServiceSid</c>
 /// else 21603; <c>Body</c> else 21602; then 201 with a Message JSON (<c>sid</c> = <c>SM</c> + 32 hex,
 /// <c>status</c> "queued", or "accepted" when only a Messaging Service is given).</para>
+/// <para>Serves <c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c> with the same auth: <c>To</c> in E.164 else
+/// 21211; <c>From</c> in E.164 else 21213; <c>Url</c> (or <c>Twiml</c>/<c>ApplicationSid</c>) else 21205; then 201 with
+/// a Call JSON (<c>sid</c> = <c>CA</c> + 32 hex, <c>status</c> "queued"). For a placed call it plays Twilio's side:
+/// fetching the call's TwiML from its <c>Url</c> (<see cref="FetchTwimlAsync"/>), a keypress on the TwiML's
+/// <c>&lt;Gather&gt;</c> (<see cref="PressAsync"/>, <see cref="SendGatherAsync"/>) and the call's status callback
+/// (<see cref="SendCallStatusCallbackAsync"/>), all signed.</para>
 /// <para>Only the Twilio SDK is served: a request whose User-Agent does not start with <c>twilio-csharp/</c> is
 /// answered 400 with code <see cref="NotFromSdkErrorCode"/>.</para>
 /// <para>Every request is recorded (<see cref="Requests"/>). Faults queued with <see cref="EnqueueFault"/>
@@ -53,6 +59,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     private readonly Queue<FakeTwilioFault> _faults = new();
     private readonly Dictionary<string, (int Code, string Message)> _rejectedNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SentMessage> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlacedCall> _calls = new(StringComparer.Ordinal);
 
     private FakeTwilioServer(WebApplication app, IClock clock, string accountSid, string authToken)
     {
@@ -259,6 +266,57 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         return PostSignedAsync(smsWebhookUrl, signedUrl, form, cancellationToken);
     }
 
+    /// <summary>
+    /// Plays Twilio answering call <paramref name="callSid"/>: POSTs to the call's <c>Url</c> (signed over
+    /// <paramref name="signedUrl"/>, by default that URL) and returns the TwiML the receiver answered.
+    /// </summary>
+    public Task<FakeTwilioWebhookResponse> FetchTwimlAsync(string callSid, string? signedUrl = null, CancellationToken cancellationToken = default)
+    {
+        var call = CallOf(callSid);
+        var url = call.Url ?? throw new InvalidOperationException($"Call {callSid} was created without a Url.");
+        return PostSignedAsync(new Uri(url), signedUrl, CallForm(callSid, call, "in-progress"), cancellationToken);
+    }
+
+    /// <summary>
+    /// POSTs the keypress <paramref name="digits"/> of call <paramref name="callSid"/> to <paramref name="actionUrl"/> (a
+    /// <c>&lt;Gather&gt;</c>'s action), signed over <paramref name="signedUrl"/> (defaults to <paramref name="actionUrl"/>).
+    /// </summary>
+    public Task<FakeTwilioWebhookResponse> SendGatherAsync(string callSid, Uri actionUrl, string digits, string? signedUrl = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actionUrl);
+        ArgumentNullException.ThrowIfNull(digits);
+        var form = CallForm(callSid, CallOf(callSid), "in-progress");
+        form.Add(new("Digits", digits));
+        form.Add(new("FinishedOnKey", string.Empty));
+        form.Add(new("msg", "Gather End"));
+        return PostSignedAsync(actionUrl, signedUrl, form, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plays the engineer pressing <paramref name="digits"/> on call <paramref name="callSid"/>: fetches the call's TwiML
+    /// and posts the keypress to its first <c>&lt;Gather&gt;</c>'s action. Returns the TwiML and the answer to the keypress.
+    /// </summary>
+    public async Task<(FakeTwilioWebhookResponse Twiml, FakeTwilioWebhookResponse Answer)> PressAsync(string callSid, string digits, CancellationToken cancellationToken = default)
+    {
+        var twiml = await FetchTwimlAsync(callSid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var gather = System.Xml.Linq.XDocument.Parse(twiml.Body).Root?.Element("Gather")
+            ?? throw new InvalidOperationException($"The TwiML of call {callSid} has no <Gather>: {twiml.Body}");
+        var action = gather.Attribute("action")?.Value ?? throw new InvalidOperationException($"The <Gather> of call {callSid} has no action.");
+        return (twiml, await SendGatherAsync(callSid, new Uri(action), digits, cancellationToken: cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>POSTs call <paramref name="callSid"/>'s status <paramref name="status"/> (completed, busy, no-answer, failed, …) to its <c>StatusCallback</c>.</summary>
+    public Task<FakeTwilioWebhookResponse> SendCallStatusCallbackAsync(string callSid, string status, string? signedUrl = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(status);
+        var call = CallOf(callSid);
+        var url = call.StatusCallback ?? throw new InvalidOperationException($"Call {callSid} was created without a StatusCallback.");
+        var form = CallForm(callSid, call, status);
+        form.Add(new("CallDuration", "0"));
+        form.Add(new("SequenceNumber", "0"));
+        return PostSignedAsync(new Uri(url), signedUrl, form, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -268,6 +326,22 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         _webhookClient.Dispose();
         _stopping.Dispose();
     }
+
+    private PlacedCall CallOf(string callSid)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callSid);
+        lock (_lock)
+        {
+            return _calls.TryGetValue(callSid, out var call) ? call : throw new InvalidOperationException($"The fake Twilio placed no call {callSid}.");
+        }
+    }
+
+    /// <summary>The parameters Twilio sends with every voice webhook of an outbound call.</summary>
+    private List<KeyValuePair<string, string>> CallForm(string callSid, PlacedCall call, string status) =>
+    [
+        new("AccountSid", AccountSid), new("ApiVersion", ApiVersion), new("CallSid", callSid), new("CallStatus", status),
+        new("Called", call.To), new("Caller", call.From), new("Direction", "outbound-api"), new("From", call.From), new("To", call.To),
+    ];
 
     private async Task<FakeTwilioWebhookResponse> PostSignedAsync(
         Uri target,
@@ -377,19 +451,21 @@ public sealed class FakeTwilioServer : IAsyncDisposable
                 break;
         }
 
-        var messagesPath = $"/{ApiVersion}/Accounts/{AccountSid}/Messages.json";
-        if (!string.Equals(method, "POST", StringComparison.Ordinal) || !path.StartsWith($"/{ApiVersion}/Accounts/", StringComparison.Ordinal) || !path.EndsWith("/Messages.json", StringComparison.Ordinal))
+        var resource = path.EndsWith("/Messages.json", StringComparison.Ordinal) ? "Messages.json"
+            : path.EndsWith("/Calls.json", StringComparison.Ordinal) ? "Calls.json"
+            : null;
+        if (!string.Equals(method, "POST", StringComparison.Ordinal) || !path.StartsWith($"/{ApiVersion}/Accounts/", StringComparison.Ordinal) || resource is null)
         {
             return ErrorReply(404, 20404, $"The requested resource {path} was not found");
         }
 
         var authenticated = (username == AccountSid && password == AuthToken) || (username == ApiKeySid && password == ApiKeySecret);
-        if (!authenticated || path != messagesPath)
+        if (!authenticated || path != $"/{ApiVersion}/Accounts/{AccountSid}/{resource}")
         {
             return ErrorReply(401, 20003, "Authenticate");
         }
 
-        return CreateMessage(form);
+        return resource == "Calls.json" ? CreateCall(form) : CreateMessage(form);
     }
 
     private Reply CreateMessage(Dictionary<string, string> form)
@@ -461,6 +537,80 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         }
 
         return new Reply(201, System.Text.Json.JsonSerializer.Serialize(message), null, sid, null);
+    }
+
+    private Reply CreateCall(Dictionary<string, string> form)
+    {
+        var to = form.GetValueOrDefault("To");
+        var from = NullIfEmpty(form.GetValueOrDefault("From"));
+        var url = NullIfEmpty(form.GetValueOrDefault("Url"));
+        if (to is null || !PhoneNumber.IsValid(to))
+        {
+            return ErrorReply(400, 21211, $"Invalid 'To' Phone Number: {to}");
+        }
+
+        if (from is null || !PhoneNumber.IsValid(from))
+        {
+            return ErrorReply(400, 21213, "A 'From' phone number is required.");
+        }
+
+        if (url is null && NullIfEmpty(form.GetValueOrDefault("Twiml")) is null && NullIfEmpty(form.GetValueOrDefault("ApplicationSid")) is null)
+        {
+            return ErrorReply(400, 21205, "Url parameter is required.");
+        }
+
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            return ErrorReply(400, 21205, $"Url is not a valid URL: {url}");
+        }
+
+        lock (_lock)
+        {
+            if (_rejectedNumbers.TryGetValue(to, out var rejection))
+            {
+                return ErrorReply(400, rejection.Code, rejection.Message);
+            }
+        }
+
+        var sid = "CA" + RandomHex(32);
+        var now = Rfc2822(_clock.GetCurrentInstant());
+        var call = new Dictionary<string, object?>
+        {
+            ["account_sid"] = AccountSid,
+            ["annotation"] = null,
+            ["answered_by"] = null,
+            ["api_version"] = ApiVersion,
+            ["caller_name"] = null,
+            ["date_created"] = now,
+            ["date_updated"] = now,
+            ["direction"] = "outbound-api",
+            ["duration"] = null,
+            ["end_time"] = null,
+            ["forwarded_from"] = null,
+            ["from"] = from,
+            ["from_formatted"] = from,
+            ["group_sid"] = null,
+            ["parent_call_sid"] = null,
+            ["phone_number_sid"] = "PN" + RandomHex(32),
+            ["price"] = null,
+            ["price_unit"] = "USD",
+            ["sid"] = sid,
+            ["start_time"] = null,
+            ["status"] = "queued",
+            ["subresource_uris"] = new Dictionary<string, string> { ["notifications"] = $"/{ApiVersion}/Accounts/{AccountSid}/Calls/{sid}/Notifications.json" },
+            ["to"] = to,
+            ["to_formatted"] = to,
+            ["trunk_sid"] = null,
+            ["uri"] = $"/{ApiVersion}/Accounts/{AccountSid}/Calls/{sid}.json",
+            ["queue_time"] = "0",
+        };
+
+        lock (_lock)
+        {
+            _calls[sid] = new PlacedCall(to, from, url, NullIfEmpty(form.GetValueOrDefault("StatusCallback")));
+        }
+
+        return new Reply(201, System.Text.Json.JsonSerializer.Serialize(call), null, sid, null);
     }
 
     private void Record(FakeTwilioRequest entry)
@@ -539,6 +689,8 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     private static string RandomHex(int length) => RandomNumberGenerator.GetHexString(length, lowercase: true);
 
     private sealed record SentMessage(string To, string? From, string? MessagingServiceSid);
+
+    private sealed record PlacedCall(string To, string From, string? Url, string? StatusCallback);
 
     private sealed record Reply(int Status, string Json, int? ErrorCode, string? MessageSid, TimeSpan? RetryAfter);
 }

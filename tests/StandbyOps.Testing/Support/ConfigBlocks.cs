@@ -111,6 +111,9 @@ public static class ConfigBlocks
     /// <summary>An escalation step: <paramref name="after"/> the page, notify <paramref name="notify"/>.</summary>
     public static string Step(string after, string notify) => $"{{ after: {after}, notify: {notify} }}";
 
+    /// <summary>An escalation step that calls (<c>via: voice</c>): <paramref name="after"/> the page, call <paramref name="notify"/>.</summary>
+    public static string VoiceStep(string after, string notify) => $"{{ after: {after}, notify: {notify}, via: voice }}";
+
     /// <summary>
     /// The <c>ops-nl</c> team in Europe/Amsterdam: a weekly rotation of anna and bram from 2026-01-05, handing over on
     /// Monday 08:30. Unless told otherwise its engineers are Anna and Bram, it only pages whoever is on call and it
