@@ -7,6 +7,8 @@ using StandbyOps.Configuration.RateCards;
 using StandbyOps.Configuration.Sms;
 using StandbyOps.Configuration.Systems;
 using StandbyOps.Configuration.Teams;
+using StandbyOps.Core.Standby;
+using Priority = StandbyOps.Core.Sla.Priority;
 
 namespace StandbyOps.Configuration.Tests;
 
@@ -110,11 +112,11 @@ public sealed class ConfigExampleTests
         var customer = LoadExample().Customers["acme"];
 
         Assert.Equal(("ACME B.V.", "nl-office", "standard", "ops-nl"), (customer.Name, customer.Calendar, customer.RateCard, customer.Team));
-        Assert.Equal(new SlaTargetConfig(SlaTargetKind.BusinessHours, 4m, Duration.Zero, "4 business hours"), customer.Sla[PriorityLevel.P1].Response);
-        Assert.Equal(new SlaTargetConfig(SlaTargetKind.BusinessDays, 2m, Duration.Zero, "2 business days"), customer.Sla[PriorityLevel.P1].Resolution);
-        Assert.Null(customer.Sla[PriorityLevel.P2].Resolution);
-        Assert.Equal(4m, customer.Sla[PriorityLevel.P4].Response.Amount);
-        Assert.Equal([StandbyCoverage.Nights, StandbyCoverage.Weekends, StandbyCoverage.Holidays], customer.Standby.Coverage);
+        Assert.Equal(new SlaTargetConfig(SlaTargetKind.BusinessHours, 4m, Duration.Zero, "4 business hours"), customer.Sla[Priority.P1].Response);
+        Assert.Equal(new SlaTargetConfig(SlaTargetKind.BusinessDays, 2m, Duration.Zero, "2 business days"), customer.Sla[Priority.P1].Resolution);
+        Assert.Null(customer.Sla[Priority.P2].Resolution);
+        Assert.Equal(4m, customer.Sla[Priority.P4].Response.Amount);
+        Assert.Equal(StandbyCoverage.All, customer.Standby.Coverage);
         Assert.Equal(Duration.FromMinutes(30), customer.Standby.ResponseWithin);
     }
 
@@ -128,12 +130,12 @@ public sealed class ConfigExampleTests
         var http = Assert.IsType<HttpProbeConfig>(home.Probe);
         Assert.Equal((new Uri("https://shop.acme.example/health"), "GET", "ok", Duration.FromSeconds(2)), (http.Url, http.Method, http.BodyContains, http.MaxLatency));
         Assert.Equal([200], http.ExpectStatus);
-        Assert.Equal((Duration.FromSeconds(30), Duration.FromSeconds(5), 3, 2, PriorityLevel.P2, true),
+        Assert.Equal((Duration.FromSeconds(30), Duration.FromSeconds(5), 3, 2, Priority.P2, true),
             (home.Interval, home.Timeout, home.FailureThreshold, home.SuccessThreshold, home.Priority, home.AutoResolve));
 
         var certificate = system.Checks["certificate"];
         Assert.Equal(new TlsProbeConfig("shop.acme.example", 443, 14), certificate.Probe);
-        Assert.Equal((Duration.FromHours(1), PriorityLevel.P3), (certificate.Interval, certificate.Priority));
+        Assert.Equal((Duration.FromHours(1), Priority.P3), (certificate.Interval, certificate.Priority));
         Assert.Equal(new TcpProbeConfig("10.1.2.3", 5432), system.Checks["database"].Probe);
         Assert.Equal(new DnsProbeConfig("shop.acme.example", "A"), system.Checks["resolver"].Probe);
         Assert.Equal(new IcmpProbeConfig("10.1.2.1"), system.Checks["gateway"].Probe);
@@ -146,16 +148,16 @@ public sealed class ConfigExampleTests
         var system = LoadExample().Customers["acme"].Systems["webshop"];
 
         var backup = system.Heartbeats["nightly-backup"];
-        Assert.Equal(("6f1c0d8e-2b1a-4c55-9a0e-3f0c2d9b7a11", Duration.FromHours(24), Duration.FromHours(1), PriorityLevel.P2),
+        Assert.Equal(("6f1c0d8e-2b1a-4c55-9a0e-3f0c2d9b7a11", Duration.FromHours(24), Duration.FromHours(1), Priority.P2),
             (backup.Token, backup.Period, backup.Grace, backup.Priority));
         Assert.Null(backup.Cron);
 
         var disk = system.PushRules["disk-free"];
-        Assert.Equal(("node", "node_filesystem_avail_bytes", new PushThreshold(ThresholdDirection.Below, 1e9), Duration.FromMinutes(5), PriorityLevel.P2),
+        Assert.Equal(("node", "node_filesystem_avail_bytes", new PushThreshold(ThresholdDirection.Below, 1e9), Duration.FromMinutes(5), Priority.P2),
             (disk.Job, disk.Metric, disk.Threshold, disk.For, disk.Priority));
         Assert.Equal(new Dictionary<string, string> { ["mountpoint"] = "/" }, disk.Labels);
         var silent = system.PushRules["node-silent"];
-        Assert.Equal((null, (PushThreshold?)null, Duration.FromMinutes(10), PriorityLevel.P2), (silent.Metric, silent.Threshold, silent.AbsentFor, silent.Priority));
+        Assert.Equal((null, (PushThreshold?)null, Duration.FromMinutes(10), Priority.P2), (silent.Metric, silent.Threshold, silent.AbsentFor, silent.Priority));
 
         Assert.Equal(new Dictionary<string, string> { ["customer"] = "acme", ["system"] = "webshop" }, system.AlertmanagerMatch);
         var weekly = Assert.IsType<WeeklyMaintenanceConfig>(system.Maintenance[0]);

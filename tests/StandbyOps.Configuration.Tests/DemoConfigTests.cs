@@ -1,5 +1,6 @@
 using StandbyOps.Configuration.Checks;
 using StandbyOps.Configuration.Sms;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Configuration.Tests;
 
@@ -37,7 +38,7 @@ public sealed class DemoConfigTests
         Assert.Equal(["nl-office"], config.Calendars.Keys);
         Assert.Equal(["standard"], config.RateCards.Keys);
         Assert.Equal(3, config.Teams["ops-nl"].Engineers.Count);
-        Assert.Equal(3, acme.Standby.Coverage.Count);
+        Assert.Equal(StandbyCoverage.All, acme.Standby.Coverage);
         Assert.Equal(new Uri("/healthz", UriKind.Relative), Assert.IsType<HttpProbeConfig>(demo.Checks["self"].Probe).Url);
         Assert.Equal(new TcpProbeConfig("127.0.0.1", 9), demo.Checks["discard"].Probe);
         Assert.Single(demo.Heartbeats);

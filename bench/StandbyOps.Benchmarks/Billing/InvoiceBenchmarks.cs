@@ -6,6 +6,7 @@ using StandbyOps.Billing.Holidays;
 using StandbyOps.Billing.Invoices;
 using StandbyOps.Billing.Rates;
 using StandbyOps.Billing.Standby;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Benchmarks.Billing;
 

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using StandbyOps.Configuration.Checks;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Heartbeats;
 using StandbyOps.Configuration.PushRules;
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Metrics;
 using StandbyOps.Metrics.Exposition;
@@ -66,7 +66,7 @@ public static class CheckLoadDriver
         for (var i = 0; i < checks; i++)
         {
             var check = new CheckConfig("home", new HttpProbeConfig(url, "GET", [200], "ok", null, new Dictionary<string, string>()),
-                interval, Duration.FromSeconds(5), 3, 2, PriorityLevel.P3, true);
+                interval, Duration.FromSeconds(5), 3, 2, Priority.P3, true);
             var config = new SystemConfig($"sys{i}", $"system {i}", Criticality.Medium, new Dictionary<string, CheckConfig> { ["home"] = check },
                 new Dictionary<string, HeartbeatConfig>(), new Dictionary<string, PushRuleConfig>(), new Dictionary<string, string>(), []);
             system.ActorOf(SystemMonitor.Props(new MonitoredSystem("load", config), monitorServices), $"system-sys{i}");

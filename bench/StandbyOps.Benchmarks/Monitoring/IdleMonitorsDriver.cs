@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using StandbyOps.Configuration.Checks;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Heartbeats;
 using StandbyOps.Configuration.PushRules;
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
@@ -38,7 +38,7 @@ public static class IdleMonitorsDriver
         collection.AddProbes();
         await using var provider = collection.BuildServiceProvider();
         var probes = provider.GetRequiredService<ProbeFactory>();
-        var check = new CheckConfig("home", new TcpProbeConfig("127.0.0.1", 9), Duration.FromHours(1), Duration.FromSeconds(5), 3, 2, PriorityLevel.P3, true);
+        var check = new CheckConfig("home", new TcpProbeConfig("127.0.0.1", 9), Duration.FromHours(1), Duration.FromSeconds(5), 3, 2, Priority.P3, true);
         var checks = new Dictionary<string, CheckConfig> { ["home"] = check };
         for (var round = 1; round <= rounds; round++)
         {

@@ -27,8 +27,8 @@ public static class InvoiceCalculator
 
         // Wide enough for every window that starts in the month (they end at most a day later) and its callouts.
         var range = new Interval(
-            ZoneTime.ToInstant(terms.Zone, first.PlusDays(-2).AtMidnight()),
-            ZoneTime.ToInstant(terms.Zone, next.PlusDays(3).AtMidnight()));
+            LocalTimePolicy.ToInstant(first.PlusDays(-2).AtMidnight(), terms.Zone),
+            LocalTimePolicy.ToInstant(next.PlusDays(3).AtMidnight(), terms.Zone));
         var agreed = request.Agreed.Resolve(range, terms);
 
         var lines = new List<InvoiceLine>();
@@ -51,7 +51,7 @@ public static class InvoiceCalculator
         foreach (var callout in request.Callouts)
         {
             var start = MinuteGrid.Floor(callout.Start);
-            var localStart = ZoneTime.ToLocal(terms.Zone, start);
+            var localStart = start.InZone(terms.Zone).LocalDateTime;
             if (localStart.Date < first || localStart.Date >= next)
             {
                 continue;
@@ -69,7 +69,7 @@ public static class InvoiceCalculator
         foreach (var callout in request.LateCallouts)
         {
             var start = MinuteGrid.Floor(callout.Start);
-            lines.Add(CalloutLine(callout, start, ZoneTime.ToLocal(terms.Zone, start), terms) with { Late = true });
+            lines.Add(CalloutLine(callout, start, start.InZone(terms.Zone).LocalDateTime, terms) with { Late = true });
         }
 
         if (problems.Count > 0)
@@ -115,7 +115,7 @@ public static class InvoiceCalculator
             start,
             end,
             localStart,
-            ZoneTime.ToLocal(terms.Zone, end),
+            end.InZone(terms.Zone).LocalDateTime,
             worked,
             billed,
             card.Callout.Percent,

@@ -41,7 +41,7 @@ public static class StandbyHoursReport
         foreach (var callout in callouts)
         {
             var start = MinuteGrid.Floor(callout.Start);
-            var date = ZoneTime.ToLocal(terms.Zone, start).Date;
+            var date = start.InZone(terms.Zone).LocalDateTime.Date;
             if (date >= first && date < next)
             {
                 Totals(minutes, callout.Engineer)[(int)BillingCategory.Callout] += MinuteGrid.Minutes(start, MinuteGrid.Floor(callout.End));

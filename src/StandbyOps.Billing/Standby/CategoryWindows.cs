@@ -128,8 +128,8 @@ public static class CategoryWindows
             return;
         }
 
-        var start = ZoneTime.ToInstant(terms.Zone, localStart);
-        var end = ZoneTime.ToInstant(terms.Zone, localEnd);
+        var start = LocalTimePolicy.ToInstant(localStart, terms.Zone);
+        var end = LocalTimePolicy.ToInstant(localEnd, terms.Zone);
         if (end > start)
         {
             windows.Add(new CategoryWindow(category, localStart, localEnd, start, end));

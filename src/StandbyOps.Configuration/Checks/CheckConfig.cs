@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Checks;
 
@@ -15,7 +15,7 @@ public sealed record CheckConfig(
     Duration Timeout,
     int FailureThreshold,
     int SuccessThreshold,
-    PriorityLevel Priority,
+    Priority Priority,
     bool AutoResolve)
 {
     public static readonly Duration DefaultInterval = Duration.FromSeconds(60);

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using NodaTime;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Checks;
 
@@ -23,7 +23,7 @@ internal static class CheckSection
     private static readonly Func<string, Parsed<string>> ParseRecordType = Choices.Of(
         ("A", "A"), ("AAAA", "AAAA"), ("CNAME", "CNAME"), ("MX", "MX"), ("NS", "NS"), ("TXT", "TXT"), ("SRV", "SRV"), ("SOA", "SOA"), ("PTR", "PTR"), ("CAA", "CAA"));
 
-    public static CheckConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, PriorityLevel defaultPriority)
+    public static CheckConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, Priority defaultPriority)
     {
         if (reader.Mapping(entry.Value, entry.KeyMark, $"check '{id}'", Keys) is not { } check)
         {

@@ -1,4 +1,5 @@
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Customers;
 
@@ -13,7 +14,7 @@ public sealed record CustomerConfig(
     string Calendar,
     string RateCard,
     string? Team,
-    IReadOnlyDictionary<PriorityLevel, SlaTermsConfig> Sla,
+    IReadOnlyDictionary<Priority, SlaTermsConfig> Sla,
     StandbyConfig Standby,
     IReadOnlyDictionary<string, SystemConfig> Systems,
     IReadOnlyList<ContactConfig>? Contacts = null,

@@ -2,6 +2,8 @@ using System.Collections.ObjectModel;
 using NodaTime;
 using StandbyOps.Configuration.Reading;
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Configuration.Customers;
 
@@ -16,8 +18,7 @@ internal static class CustomerSection
     private static readonly string[] TermsKeys = ["response", "resolution"];
     private static readonly string[] StandbyKeys = ["coverage", "responseWithin"];
 
-    private static readonly Func<string, Parsed<StandbyCoverage>> ParseCoverage = Choices.Of(
-        ("nights", StandbyCoverage.Nights), ("weekends", StandbyCoverage.Weekends), ("holidays", StandbyCoverage.Holidays));
+    private static readonly Func<string, Parsed<string>> ParseCoverage = Choices.Of([.. StandbyCoverage.Names.Select(name => (name, name))]);
 
     public static CustomerConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, CustomerContext context)
     {
@@ -75,9 +76,9 @@ internal static class CustomerSection
         return every > NodaTime.Duration.Zero ? new UpdatesConfig(priorities, every) : null;
     }
 
-    private static ReadOnlyDictionary<PriorityLevel, SlaTermsConfig> ReadSla(MappingReader customer)
+    private static ReadOnlyDictionary<Priority, SlaTermsConfig> ReadSla(MappingReader customer)
     {
-        var terms = new Dictionary<PriorityLevel, SlaTermsConfig>();
+        var terms = new Dictionary<Priority, SlaTermsConfig>();
         if (customer.Mapping("sla", $"sla of {customer.What}", SlaKeys) is { } sla)
         {
             foreach (var entry in sla.Entries)
@@ -91,12 +92,12 @@ internal static class CustomerSection
                 var resolution = priority.Parse<SlaTargetConfig?>("resolution", text => Nullable(SlaTargets.Parse(text)), null);
                 if (response is not null)
                 {
-                    terms[Enum.Parse<PriorityLevel>(entry.Key)] = new SlaTermsConfig(response, resolution);
+                    terms[Enum.Parse<Priority>(entry.Key)] = new SlaTermsConfig(response, resolution);
                 }
             }
         }
 
-        return new ReadOnlyDictionary<PriorityLevel, SlaTermsConfig>(terms);
+        return new ReadOnlyDictionary<Priority, SlaTermsConfig>(terms);
     }
 
     private static StandbyConfig ReadStandby(MappingReader customer, string? team, CustomerContext context)
@@ -106,9 +107,9 @@ internal static class CustomerSection
             return StandbyConfig.None;
         }
 
-        var coverage = standby.ParseList("coverage", ParseCoverage).Distinct().ToList();
+        var coverage = StandbyCoverage.FromNames(standby.ParseList("coverage", ParseCoverage));
         var responseWithin = standby.Parse("responseWithin", Durations.ParsePositive, StandbyConfig.DefaultResponseWithin);
-        if (coverage.Count > 0)
+        if (!coverage.IsEmpty)
         {
             CheckStandbyTeam(customer, standby, team, responseWithin, context);
         }

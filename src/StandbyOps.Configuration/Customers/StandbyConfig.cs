@@ -1,24 +1,15 @@
 using NodaTime;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Configuration.Customers;
 
-/// <summary>A recurring period of agreed standby.</summary>
-public enum StandbyCoverage
-{
-    Nights,
-    Weekends,
-    Holidays,
-}
-
 /// <summary>
-/// The customer's standby agreement: the recurring <see cref="Coverage"/> (empty = none; one-off
+/// The customer's standby agreement: the recurring <see cref="Coverage"/> (<see cref="StandbyCoverage.None"/> = none; one-off
 /// periods come from the API) and the wall-clock response time inside standby (default 30m).
 /// </summary>
-public sealed record StandbyConfig(IReadOnlyList<StandbyCoverage> Coverage, Duration ResponseWithin)
+public sealed record StandbyConfig(StandbyCoverage Coverage, Duration ResponseWithin)
 {
     public static readonly Duration DefaultResponseWithin = Duration.FromMinutes(30);
 
-    public static readonly StandbyConfig None = new([], DefaultResponseWithin);
-
-    public bool Covers(StandbyCoverage coverage) => Coverage.Contains(coverage);
+    public static readonly StandbyConfig None = new(StandbyCoverage.None, DefaultResponseWithin);
 }

@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Heartbeats;
 
@@ -16,7 +16,7 @@ public sealed record HeartbeatConfig(
     string? Cron,
     DateTimeZone CronZone,
     Duration Grace,
-    PriorityLevel Priority)
+    Priority Priority)
 {
     public static readonly Duration DefaultGrace = Duration.FromHours(1);
 

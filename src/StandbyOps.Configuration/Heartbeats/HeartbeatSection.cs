@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NodaTime;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Heartbeats;
 
@@ -13,7 +13,7 @@ internal static partial class HeartbeatSection
 
     private static readonly string[] Keys = ["token", "period", "cron", "grace", "priority"];
 
-    public static HeartbeatConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, PriorityLevel defaultPriority, DateTimeZone zone, UniqueNames tokens)
+    public static HeartbeatConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, Priority defaultPriority, DateTimeZone zone, UniqueNames tokens)
     {
         if (reader.Mapping(entry.Value, entry.KeyMark, $"heartbeat '{id}'", Keys) is not { } heartbeat)
         {

@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.PushRules;
 
@@ -27,4 +27,4 @@ public sealed record PushRuleConfig(
     PushThreshold? Threshold,
     Duration For,
     Duration? AbsentFor,
-    PriorityLevel Priority);
+    Priority Priority);

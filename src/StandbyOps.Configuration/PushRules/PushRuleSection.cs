@@ -1,8 +1,8 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using NodaTime;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.PushRules;
 
@@ -11,7 +11,7 @@ internal static class PushRuleSection
 {
     private static readonly string[] Keys = ["job", "metric", "labels", "below", "above", "for", "absentFor", "priority"];
 
-    public static PushRuleConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, PriorityLevel defaultPriority)
+    public static PushRuleConfig? Read(ConfigReader reader, string id, MappingReader.Entry entry, Priority defaultPriority)
     {
         if (reader.Mapping(entry.Value, entry.KeyMark, $"push rule '{id}'", Keys) is not { } rule)
         {

@@ -1,4 +1,4 @@
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Systems;
 
@@ -14,12 +14,12 @@ public enum Criticality
 /// <summary>Maps a criticality to its default priority: critical→P1, high→P2, medium→P3, low→P4.</summary>
 public static class CriticalityExtensions
 {
-    public static PriorityLevel DefaultPriority(this Criticality criticality) => criticality switch
+    public static Priority DefaultPriority(this Criticality criticality) => criticality switch
     {
-        Criticality.Critical => PriorityLevel.P1,
-        Criticality.High => PriorityLevel.P2,
-        Criticality.Medium => PriorityLevel.P3,
-        Criticality.Low => PriorityLevel.P4,
+        Criticality.Critical => Priority.P1,
+        Criticality.High => Priority.P2,
+        Criticality.Medium => Priority.P3,
+        Criticality.Low => Priority.P4,
         _ => throw new ArgumentOutOfRangeException(nameof(criticality), criticality, "unknown criticality"),
     };
 }

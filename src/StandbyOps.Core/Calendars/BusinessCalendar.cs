@@ -37,7 +37,7 @@ public sealed class BusinessCalendar
         _holidaySets = holidaySets?.Distinct().ToArray() ?? [];
         _extra = [.. extraClosedDates ?? []];
         _except = [.. exceptedHolidays ?? []];
-        Preconditions.Check(Array.TrueForAll(_holidaySets, s => s is not null), nameof(holidaySets), "Holiday sets must not contain null.");
+        Preconditions.Require(Array.TrueForAll(_holidaySets, s => s is not null), nameof(holidaySets), "Holiday sets must not contain null.");
         _years = new YearCache<YearSchedule>(year => YearSchedule.Build(year, Zone, Hours, IsHoliday));
     }
 
@@ -195,7 +195,7 @@ public sealed class BusinessCalendar
     /// <summary>The open intervals overlapping [<paramref name="from"/>, <paramref name="to"/>), clipped to it; touching intervals are merged.</summary>
     public IEnumerable<Interval> OpenIntervals(Instant from, Instant to)
     {
-        Preconditions.Check(from <= to, nameof(to), $"The end {to} must not be before the start {from}.");
+        Preconditions.Require(from <= to, nameof(to), $"The end {to} must not be before the start {from}.");
         return from == to ? [] : Iterate();
 
         IEnumerable<Interval> Iterate()

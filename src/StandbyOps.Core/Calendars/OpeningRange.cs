@@ -14,7 +14,7 @@ public sealed record OpeningRange
 
     public OpeningRange(LocalTime from, LocalTime to)
     {
-        Preconditions.Check(
+        Preconditions.Require(
             to == LocalTime.Midnight || from < to,
             nameof(to),
             $"Opening range {Format(from)}-{Format(to)} must start before it ends; split a range that crosses midnight across two days.");

@@ -27,13 +27,13 @@ public sealed class WeeklyOpeningHours
 
         foreach (var (day, ranges) in hours)
         {
-            Preconditions.Check(day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday, nameof(hours), $"'{day}' is not a day of the week.");
+            Preconditions.Require(day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday, nameof(hours), $"'{day}' is not a day of the week.");
             Preconditions.NotNull(ranges, nameof(hours));
             var sorted = ranges.Select(r => Preconditions.NotNull(r, nameof(hours))).OrderBy(r => r.From).ToArray();
             for (var i = 1; i < sorted.Length; i++)
             {
                 var previous = sorted[i - 1];
-                Preconditions.Check(
+                Preconditions.Require(
                     !previous.EndsAtMidnight && sorted[i].From >= previous.To,
                     nameof(hours),
                     $"Opening ranges {previous} and {sorted[i]} on {day} overlap.");
@@ -42,7 +42,7 @@ public sealed class WeeklyOpeningHours
             _byDay[(int)day] = sorted;
         }
 
-        Preconditions.Check(
+        Preconditions.Require(
             _byDay.Any(day => day is { Length: > 0 }),
             nameof(hours),
             "A business calendar needs at least one opening range in the week.");

@@ -15,12 +15,12 @@ public sealed class EscalationPolicy
     public EscalationPolicy(IReadOnlyList<EscalationStep> steps, Duration? repeatEvery = null, int? maxRounds = null)
     {
         Preconditions.NotNull(steps, nameof(steps));
-        Preconditions.Check(steps.Count > 0, nameof(steps), "An escalation policy needs at least one step.");
+        Preconditions.Require(steps.Count > 0, nameof(steps), "An escalation policy needs at least one step.");
         _steps = [.. steps];
-        Preconditions.Check(Array.TrueForAll(_steps, s => s is not null), nameof(steps), "Escalation steps must not be null.");
+        Preconditions.Require(Array.TrueForAll(_steps, s => s is not null), nameof(steps), "Escalation steps must not be null.");
         for (var i = 1; i < _steps.Length; i++)
         {
-            Preconditions.Check(
+            Preconditions.Require(
                 _steps[i].After >= _steps[i - 1].After,
                 nameof(steps),
                 $"Escalation step {i + 1} (after {_steps[i].After}) comes before step {i} (after {_steps[i - 1].After}); order steps by delay.");
@@ -36,7 +36,7 @@ public sealed class EscalationPolicy
         }
 
         Preconditions.CheckRange(maxRounds is null or > 0, nameof(maxRounds), maxRounds, "A policy runs at least one round.");
-        Preconditions.Check(maxRounds is null or 1 || repeatEvery is not null, nameof(maxRounds), "Several rounds need a repeat period.");
+        Preconditions.Require(maxRounds is null or 1 || repeatEvery is not null, nameof(maxRounds), "Several rounds need a repeat period.");
         RepeatEvery = repeatEvery;
         MaxRounds = repeatEvery is null ? 1 : maxRounds;
     }

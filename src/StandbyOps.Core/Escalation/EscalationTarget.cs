@@ -33,8 +33,8 @@ public sealed record EscalationTarget
     public static EscalationTarget Named(params string[] engineers)
     {
         Preconditions.NotNull(engineers, nameof(engineers));
-        Preconditions.Check(engineers.Length > 0, nameof(engineers), "A step that names engineers names at least one.");
-        Preconditions.Check(engineers.All(e => !string.IsNullOrWhiteSpace(e)), nameof(engineers), "Engineer ids must not be empty.");
+        Preconditions.Require(engineers.Length > 0, nameof(engineers), "A step that names engineers names at least one.");
+        Preconditions.Require(engineers.All(e => !string.IsNullOrWhiteSpace(e)), nameof(engineers), "Engineer ids must not be empty.");
         return new EscalationTarget(EscalationTargetKind.Engineers, engineers.Distinct(StringComparer.Ordinal).ToArray());
     }
 

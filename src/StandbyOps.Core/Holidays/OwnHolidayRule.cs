@@ -11,7 +11,7 @@ public sealed record OwnHolidayRule
 {
     private OwnHolidayRule(string name, Func<int, LocalDate?> dateIn)
     {
-        Preconditions.Check(!string.IsNullOrWhiteSpace(name), nameof(name), "A holiday needs a name.");
+        Preconditions.Require(!string.IsNullOrWhiteSpace(name), nameof(name), "A holiday needs a name.");
         Name = name;
         DateIn = dateIn;
     }

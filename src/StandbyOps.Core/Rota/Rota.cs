@@ -17,7 +17,7 @@ public sealed class Rota
         OnCall = Preconditions.NotNull(onCall, nameof(onCall));
         Duty = duty;
         _overrides = overrides?.ToArray() ?? [];
-        Preconditions.Check(Array.TrueForAll(_overrides, o => o is not null), nameof(overrides), "Overrides must not contain null.");
+        Preconditions.Require(Array.TrueForAll(_overrides, o => o is not null), nameof(overrides), "Overrides must not contain null.");
     }
 
     public DateTimeZone Zone { get; }
@@ -71,7 +71,7 @@ public sealed class Rota
     /// </summary>
     public IReadOnlyList<Shift> Timeline(ShiftRole role, Instant from, Instant to)
     {
-        Preconditions.Check(from <= to, nameof(to), $"The end {to} must not be before the start {from}.");
+        Preconditions.Require(from <= to, nameof(to), $"The end {to} must not be before the start {from}.");
         if (from == to)
         {
             return [];

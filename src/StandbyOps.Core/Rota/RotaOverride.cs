@@ -7,8 +7,8 @@ public sealed record RotaOverride
 {
     public RotaOverride(string engineer, Instant start, Instant end)
     {
-        Preconditions.Check(!string.IsNullOrWhiteSpace(engineer), nameof(engineer), "An override names an engineer.");
-        Preconditions.Check(start < end, nameof(end), $"An override must end ({end}) after it starts ({start}).");
+        Preconditions.Require(!string.IsNullOrWhiteSpace(engineer), nameof(engineer), "An override names an engineer.");
+        Preconditions.Require(start < end, nameof(end), $"An override must end ({end}) after it starts ({start}).");
         Engineer = engineer;
         Start = start;
         End = end;

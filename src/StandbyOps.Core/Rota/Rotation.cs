@@ -21,16 +21,16 @@ public sealed class Rotation
 
     public Rotation(RotationPeriod every, Handover handover, IReadOnlyList<string> order, LocalDate start)
     {
-        Preconditions.Check(Enum.IsDefined(every), nameof(every), $"'{every}' is not a rotation period.");
+        Preconditions.Require(Enum.IsDefined(every), nameof(every), $"'{every}' is not a rotation period.");
         Handover = Preconditions.NotNull(handover, nameof(handover));
         Preconditions.NotNull(order, nameof(order));
-        Preconditions.Check(order.Count > 0, nameof(order), "A rotation needs at least one engineer.");
-        Preconditions.Check(order.All(e => !string.IsNullOrWhiteSpace(e)), nameof(order), "Engineer ids in a rotation must not be empty.");
-        Preconditions.Check(
+        Preconditions.Require(order.Count > 0, nameof(order), "A rotation needs at least one engineer.");
+        Preconditions.Require(order.All(e => !string.IsNullOrWhiteSpace(e)), nameof(order), "Engineer ids in a rotation must not be empty.");
+        Preconditions.Require(
             order.Distinct(StringComparer.Ordinal).Count() == order.Count,
             nameof(order),
             $"Engineers appear more than once in the rotation order [{string.Join(", ", order)}].");
-        Preconditions.Check(
+        Preconditions.Require(
             every == RotationPeriod.Week || handover.Day is null,
             nameof(handover),
             $"A daily rotation hands over every day; '{handover}' names a weekday.");

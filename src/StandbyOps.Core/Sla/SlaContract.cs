@@ -11,7 +11,7 @@ public sealed class SlaContract
         _targets = new Dictionary<Priority, PriorityTargets>(targets.Count);
         foreach (var (priority, target) in targets)
         {
-            Preconditions.Check(Enum.IsDefined(priority), nameof(targets), $"'{priority}' is not a priority P1…P4.");
+            Preconditions.Require(Enum.IsDefined(priority), nameof(targets), $"'{priority}' is not a priority P1…P4.");
             _targets[priority] = Preconditions.NotNull(target, nameof(targets));
         }
     }

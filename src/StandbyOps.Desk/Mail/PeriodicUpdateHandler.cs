@@ -2,7 +2,6 @@ using Dapper;
 using NodaTime;
 using StandbyOps.Configuration;
 using StandbyOps.Incidents.Desk;
-using StandbyOps.Incidents.Priorities;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 
@@ -27,7 +26,7 @@ public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, Inci
         if (detail?.Incident is not { IsUnresolved: true } incident
             || !config().Customers.TryGetValue(incident.Customer, out var customer)
             || customer.Updates is not { } updates
-            || !updates.Priorities.Any(p => PriorityResolver.FromLevel(p) == incident.Priority))
+            || !updates.Priorities.Any(p => p == incident.Priority))
         {
             return;
         }

@@ -5,7 +5,6 @@ using StandbyOps.Configuration;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Observers;
-using StandbyOps.Incidents.Priorities;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 
@@ -25,7 +24,7 @@ public sealed partial class TicketNotifier(IDatabase database, IClock clock, Mai
         ArgumentNullException.ThrowIfNull(incident);
         await NotifyAsync("opened", incident).ConfigureAwait(false);
         if (config().Customers.TryGetValue(incident.Customer, out var customer) && customer.Updates is { } updates
-            && updates.Priorities.Any(p => PriorityResolver.FromLevel(p) == incident.Priority))
+            && updates.Priorities.Any(p => p == incident.Priority))
         {
             var payload = new UpdatePayload(incident.CaseNumber, 1).ToJson();
             await database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, MailIntents.Update, payload, clock.GetCurrentInstant(), incident.OpenedAt + updates.Every)).ConfigureAwait(false);

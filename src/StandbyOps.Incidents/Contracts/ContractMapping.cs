@@ -6,9 +6,6 @@ using StandbyOps.Configuration.RateCards;
 using StandbyOps.Core.Calendars;
 using StandbyOps.Core.Holidays;
 using StandbyOps.Core.Sla;
-using StandbyOps.Incidents.Priorities;
-using BillingCoverage = StandbyOps.Billing.Standby.StandbyCoverage;
-using ConfigCoverage = StandbyOps.Configuration.Customers.StandbyCoverage;
 using ConfigTargetKind = StandbyOps.Configuration.Customers.SlaTargetKind;
 
 namespace StandbyOps.Incidents.Contracts;
@@ -35,11 +32,11 @@ public static class ContractMapping
     }
 
     /// <summary>The SLA targets per priority; a priority without an entry has no deadlines.</summary>
-    public static SlaContract ToSlaContract(IReadOnlyDictionary<PriorityLevel, SlaTermsConfig> sla)
+    public static SlaContract ToSlaContract(IReadOnlyDictionary<Priority, SlaTermsConfig> sla)
     {
         ArgumentNullException.ThrowIfNull(sla);
         return new SlaContract(sla.ToDictionary(
-            terms => PriorityResolver.FromLevel(terms.Key),
+            terms => terms.Key,
             terms => new PriorityTargets(ToSlaTarget(terms.Value.Response), terms.Value.Resolution is { } resolution ? ToSlaTarget(resolution) : null)));
     }
 
@@ -66,16 +63,6 @@ public static class ContractMapping
             new WeekendRate(card.Weekend.Days, card.Weekend.From, card.Weekend.To, card.Weekend.Percent, card.Weekend.MinimumHours),
             new NightRate(card.Night.From, card.Night.To, card.Night.Percent, card.Night.MinimumHours),
             new CategoryRate(card.Callout.Percent, card.Callout.MinimumHours));
-    }
-
-    public static BillingCoverage ToCoverage(IEnumerable<ConfigCoverage> coverage)
-    {
-        ArgumentNullException.ThrowIfNull(coverage);
-        var covered = coverage.ToHashSet();
-        return new BillingCoverage(
-            covered.Contains(ConfigCoverage.Nights),
-            covered.Contains(ConfigCoverage.Weekends),
-            covered.Contains(ConfigCoverage.Holidays));
     }
 
     /// <summary>The standby response time, never zero (the contract's, else 30 minutes).</summary>

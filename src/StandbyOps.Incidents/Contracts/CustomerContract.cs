@@ -4,6 +4,7 @@ using StandbyOps.Billing.Standby;
 using StandbyOps.Configuration;
 using StandbyOps.Core.Calendars;
 using StandbyOps.Core.Sla;
+using StandbyOps.Core.Standby;
 using CustomerConfig = StandbyOps.Configuration.Customers.CustomerConfig;
 
 namespace StandbyOps.Incidents.Contracts;
@@ -51,7 +52,7 @@ public sealed class CustomerContract
             customer.Id,
             calendar,
             ContractMapping.ToSlaContract(customer.Sla),
-            ContractMapping.ToCoverage(customer.Standby.Coverage),
+            customer.Standby.Coverage,
             terms,
             ContractMapping.ToStandbyResponseWithin(customer.Standby));
     }

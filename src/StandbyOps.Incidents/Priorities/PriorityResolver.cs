@@ -1,4 +1,3 @@
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Systems;
 using StandbyOps.Core.Sla;
 
@@ -19,22 +18,12 @@ public static class PriorityResolver
     /// <summary>The priority of an alert whose labels say nothing usable.</summary>
     public const Priority DefaultAlertPriority = Priority.P3;
 
-    /// <summary>The configuration's spelling of a priority, as the domain's.</summary>
-    public static Priority FromLevel(PriorityLevel level) => level switch
-    {
-        PriorityLevel.P1 => Priority.P1,
-        PriorityLevel.P2 => Priority.P2,
-        PriorityLevel.P3 => Priority.P3,
-        PriorityLevel.P4 => Priority.P4,
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Not a priority P1…P4."),
-    };
-
     /// <summary>critical→P1, high→P2, medium→P3, low→P4.</summary>
-    public static Priority FromCriticality(Criticality criticality) => FromLevel(criticality.DefaultPriority());
+    public static Priority FromCriticality(Criticality criticality) => criticality.DefaultPriority();
 
     /// <summary>A check's, heartbeat's or push rule's own priority when it states one, else its system's criticality.</summary>
-    public static Priority ForRule(PriorityLevel? own, Criticality systemCriticality) =>
-        own is { } level ? FromLevel(level) : FromCriticality(systemCriticality);
+    public static Priority ForRule(Priority? own, Criticality systemCriticality) =>
+        own ?? FromCriticality(systemCriticality);
 
     /// <summary>
     /// An alert's <c>priority</c> label (<c>P1</c>…<c>P4</c>, any case) when it is one, else its <c>severity</c> label

@@ -10,19 +10,26 @@ namespace StandbyOps.Monitoring.Alertmanager;
 /// <remarks>
 /// When several systems match, the one with the most match labels (the most specific) wins, then the first in the
 /// configuration. An alert that matches nothing is never dropped: it goes to system <c>unrouted</c> of the token's
-/// customer, or of customer <c>unrouted</c> for an admin token.
+/// customer, or of customer <c>unrouted</c> for an admin token. The routes are those of the configuration in force:
+/// they are rebuilt when a reload replaced it.
 /// </remarks>
 public sealed class AlertmanagerRouter
 {
-    private readonly IReadOnlyList<(string Customer, SystemConfig System)> _systems;
+    private readonly Func<StandbyOpsConfig> _config;
+    private Routes? _routes;
 
     /// <summary>Creates a router over the systems of <paramref name="config"/> that have match labels.</summary>
     public AlertmanagerRouter(StandbyOpsConfig config)
+        : this(() => config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _systems = [.. config.Customers.Values
-            .SelectMany(customer => customer.Systems.Values.Select(system => (customer.Id, system)))
-            .Where(entry => entry.system.AlertmanagerMatch.Count > 0)];
+    }
+
+    /// <summary>Creates a router over the systems of the configuration <paramref name="config"/> returns, asked at each route so reloads are followed.</summary>
+    public AlertmanagerRouter(Func<StandbyOpsConfig> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
     }
 
     /// <summary>The route of an alert with <paramref name="labels"/>, received with a token of <paramref name="scopeCustomer"/> (null: any customer).</summary>
@@ -30,7 +37,7 @@ public sealed class AlertmanagerRouter
     {
         ArgumentNullException.ThrowIfNull(labels);
         (string Customer, SystemConfig System)? best = null;
-        foreach (var entry in _systems)
+        foreach (var entry in Systems)
         {
             if ((scopeCustomer is null || entry.Customer == scopeCustomer)
                 && Matches(entry.System.AlertmanagerMatch, labels)
@@ -45,6 +52,25 @@ public sealed class AlertmanagerRouter
             : new AlertRoute(scopeCustomer ?? AlertRoute.Unrouted, AlertRoute.Unrouted);
     }
 
+    /// <summary>The systems with match labels in the configuration in force, collected again only when a reload replaced it.</summary>
+    private IReadOnlyList<(string Customer, SystemConfig System)> Systems
+    {
+        get
+        {
+            var config = _config();
+            var routes = Volatile.Read(ref _routes);
+            if (routes is null || !ReferenceEquals(routes.Config, config))
+            {
+                routes = new Routes(config, [.. config.Customers.Values
+                    .SelectMany(customer => customer.Systems.Values.Select(system => (customer.Id, system)))
+                    .Where(entry => entry.system.AlertmanagerMatch.Count > 0)]);
+                Volatile.Write(ref _routes, routes);
+            }
+
+            return routes.Systems;
+        }
+    }
+
     private static bool Matches(IReadOnlyDictionary<string, string> match, IReadOnlyDictionary<string, string> labels)
     {
         foreach (var (name, value) in match)
@@ -57,4 +83,6 @@ public sealed class AlertmanagerRouter
 
         return true;
     }
+
+    private sealed record Routes(StandbyOpsConfig Config, IReadOnlyList<(string Customer, SystemConfig System)> Systems);
 }

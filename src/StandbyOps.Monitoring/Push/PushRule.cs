@@ -1,7 +1,6 @@
 using StandbyOps.Configuration;
 using StandbyOps.Configuration.PushRules;
 using StandbyOps.Core.Sla;
-using StandbyOps.Incidents.Priorities;
 
 namespace StandbyOps.Monitoring.Push;
 
@@ -15,7 +14,7 @@ public sealed record PushRule(string Customer, string System, PushRuleConfig Con
     public string DedupKey => $"{System}/{Config.Id}";
 
     /// <summary>The rule's priority; the configuration has already defaulted it to the system's criticality.</summary>
-    public Priority Priority => PriorityResolver.FromLevel(Config.Priority);
+    public Priority Priority => Config.Priority;
 
     /// <summary>Every push rule of the configuration, grouped by customer.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<PushRule>> ByCustomer(StandbyOpsConfig config)

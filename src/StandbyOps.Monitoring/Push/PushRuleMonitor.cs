@@ -11,7 +11,8 @@ namespace StandbyOps.Monitoring.Push;
 /// <summary>
 /// Evaluates the push rules of a customer against its groups (after each push, and periodically for
 /// <c>for</c> and <c>absentFor</c>), delivers failures and recoveries to the <see cref="ISignalSink"/>, and
-/// keeps each rule's state in the store. One customer's evaluations are serialized.
+/// keeps each rule's state in the store. One customer's evaluations are serialized. The rules are those of the
+/// configuration in force: they are rebuilt when a reload replaced it.
 /// </summary>
 /// <remarks>
 /// A state is written after its signal is delivered, and a rule only counts as firing once the sink accepted the
@@ -19,7 +20,7 @@ namespace StandbyOps.Monitoring.Push;
 /// </remarks>
 public sealed partial class PushRuleMonitor
 {
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<PushRule>> _rules;
+    private readonly Func<StandbyOpsConfig> _config;
     private readonly PushGroupStore _groups;
     private readonly IDatabase _database;
     private readonly ISignalSink _sink;
@@ -28,9 +29,10 @@ public sealed partial class PushRuleMonitor
     private readonly ConcurrentDictionary<string, PushRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly LoadOnce _load;
+    private RuleSet? _rules;
 
-    /// <summary>Creates the monitor for the push rules of <paramref name="config"/>.</summary>
-    public PushRuleMonitor(StandbyOpsConfig config, PushGroupStore groups, IDatabase database, ISignalSink sink, IClock clock, ILogger<PushRuleMonitor> logger)
+    /// <summary>Creates the monitor for the push rules of the configuration <paramref name="config"/> returns, asked at each evaluation so reloads are followed.</summary>
+    public PushRuleMonitor(Func<StandbyOpsConfig> config, PushGroupStore groups, IDatabase database, ISignalSink sink, IClock clock, ILogger<PushRuleMonitor> logger)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(groups);
@@ -38,7 +40,7 @@ public sealed partial class PushRuleMonitor
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
-        _rules = PushRule.ByCustomer(config);
+        _config = config;
         _groups = groups;
         _database = database;
         _sink = sink;
@@ -48,7 +50,7 @@ public sealed partial class PushRuleMonitor
     }
 
     /// <summary>The customers that have push rules.</summary>
-    public IEnumerable<string> Customers => _rules.Keys;
+    public IEnumerable<string> Customers => Rules.Keys;
 
     /// <summary>The state of rule <paramref name="rule"/> of <paramref name="system"/>, or null before its first evaluation.</summary>
     public PushRuleState? StateOf(string system, string rule) => _states.GetValueOrDefault($"{system}/{rule}");
@@ -76,7 +78,7 @@ public sealed partial class PushRuleMonitor
     /// <summary>Evaluates every rule of every customer now.</summary>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var customer in _rules.Keys)
+        foreach (var customer in Rules.Keys)
         {
             await EvaluateAsync(customer, cancellationToken).ConfigureAwait(false);
         }
@@ -86,7 +88,7 @@ public sealed partial class PushRuleMonitor
     public async Task<IReadOnlyList<PushRuleOutcome>> EvaluateAsync(string customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (!_rules.TryGetValue(customer, out var rules))
+        if (!Rules.TryGetValue(customer, out var rules))
         {
             return [];
         }
@@ -138,6 +140,23 @@ public sealed partial class PushRuleMonitor
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The push rules of the configuration in force, built again only when a reload replaced it.</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<PushRule>> Rules
+    {
+        get
+        {
+            var config = _config();
+            var rules = Volatile.Read(ref _rules);
+            if (rules is null || !ReferenceEquals(rules.Config, config))
+            {
+                rules = new RuleSet(config, PushRule.ByCustomer(config));
+                Volatile.Write(ref _rules, rules);
+            }
+
+            return rules.ByCustomer;
         }
     }
 
@@ -194,6 +213,8 @@ public sealed partial class PushRuleMonitor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Push rule {Rule} changed, but the incident desk did not take the signal; the next evaluation retries")]
     private partial void LogDeliveryFailed(Exception exception, string rule);
+
+    private sealed record RuleSet(StandbyOpsConfig Config, IReadOnlyDictionary<string, IReadOnlyList<PushRule>> ByCustomer);
 
     private sealed record StateRow(string SystemId, string RuleId, string? ThresholdSince, string? MissingSince, long Firing);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StandbyOps.Configuration;
 using StandbyOps.Metrics.Exposition;
 using StandbyOps.Monitoring.Alertmanager;
 
@@ -14,12 +15,14 @@ public static class PushServiceCollectionExtensions
     public static IServiceCollection AddPushIngest(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The configuration is asked for at each use, so a reload reaches the push rules and the Alertmanager routes.
+        services.TryAddSingleton<Func<StandbyOpsConfig>>(sp => () => sp.GetRequiredService<StandbyOpsConfig>());
         services.TryAddSingleton<PushGroupStore>();
         services.TryAddSingleton<PushRuleMonitor>();
         services.TryAddSingleton<PushedMetricsSource>();
         services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<PushedMetricsSource>());
         services.TryAddSingleton<PushIngest>();
-        services.TryAddSingleton<AlertmanagerRouter>();
+        services.TryAddSingleton(sp => new AlertmanagerRouter(sp.GetRequiredService<Func<StandbyOpsConfig>>()));
         services.TryAddSingleton<AlertmanagerReceiver>();
         services.AddHostedService<PushIngestService>();
         return services;

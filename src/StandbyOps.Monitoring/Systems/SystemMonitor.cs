@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using StandbyOps.Configuration.Checks;
 using StandbyOps.Configuration.Heartbeats;
-using StandbyOps.Incidents.Priorities;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Monitoring.Heartbeats;
 using StandbyOps.Monitoring.Probes;
@@ -236,7 +235,7 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
         if (run.State.Health == CheckHealth.Down && !maintenance && (run.ReportedAt is null || now - run.ReportedAt >= RepeatInterval))
         {
             var signal = new FailureSignal(
-                _target.CustomerId, SystemId, SignalSource.Check, DedupKey(run.Config.Id), PriorityResolver.FromLevel(run.Config.Priority),
+                _target.CustomerId, SystemId, SignalSource.Check, DedupKey(run.Config.Id), run.Config.Priority,
                 $"{_target.System.Name}: check {run.Config.Id} is down", result.Reason, now, run.Config.AutoResolve);
             if (await TryFailAsync(signal))
             {
@@ -473,7 +472,7 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
     }
 
     private FailureSignal HeartbeatFailure(HeartbeatWatch watch, string reason, Instant at) => new(
-        _target.CustomerId, SystemId, SignalSource.Heartbeat, DedupKey(watch.Config.Id), PriorityResolver.FromLevel(watch.Config.Priority),
+        _target.CustomerId, SystemId, SignalSource.Heartbeat, DedupKey(watch.Config.Id), watch.Config.Priority,
         $"{_target.System.Name}: heartbeat {watch.Config.Id} missed", reason, at);
 
     private void Publish(HeartbeatWatch watch, string? reason = null) =>

@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
-using NodaTime.TimeZones;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Billing.Store;
 using StandbyOps.Configuration;
+using StandbyOps.Core.Time;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Sla;
 using StandbyOps.Server.Auth;
@@ -154,7 +154,7 @@ internal static class BillingInput
             var local = pattern.Parse(text);
             if (local.Success)
             {
-                return local.Value.InZone(contract.Terms.Zone, Resolvers.LenientResolver).ToInstant();
+                return LocalTimePolicy.ToInstant(local.Value, contract.Terms.Zone);
             }
         }
 
@@ -180,8 +180,8 @@ internal static class BillingInput
         var zone = contract.Terms.Zone;
         var first = month.OnDayOfMonth(1);
         return new Interval(
-            first.PlusDays(-3).AtMidnight().InZoneLeniently(zone).ToInstant(),
-            first.PlusMonths(1).PlusDays(3).AtMidnight().InZoneLeniently(zone).ToInstant());
+            LocalTimePolicy.StartOfDay(first.PlusDays(-3), zone),
+            LocalTimePolicy.StartOfDay(first.PlusMonths(1).PlusDays(3), zone));
     }
 
     /// <summary>Exactly the month in the contract's zone as instants.</summary>
@@ -189,7 +189,7 @@ internal static class BillingInput
     {
         var zone = contract.Terms.Zone;
         var first = month.OnDayOfMonth(1);
-        return new Interval(first.AtMidnight().InZoneLeniently(zone).ToInstant(), first.PlusMonths(1).AtMidnight().InZoneLeniently(zone).ToInstant());
+        return new Interval(LocalTimePolicy.StartOfDay(first, zone), LocalTimePolicy.StartOfDay(first.PlusMonths(1), zone));
     }
 
     public static YearMonth MonthOf(CustomerContract contract, Instant instant)

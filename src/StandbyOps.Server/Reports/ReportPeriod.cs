@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using StandbyOps.Core.Time;
 
 namespace StandbyOps.Server.Reports;
 
@@ -24,7 +25,7 @@ public static class ReportPeriod
 
         if (LocalDatePattern.Iso.Parse(text).TryGetValue(default, out var date))
         {
-            return date.AtStartOfDayInZone(zone).ToInstant();
+            return LocalTimePolicy.StartOfDay(date, zone);
         }
 
         errors[name] = [$"'{text}' is neither an instant such as 2026-11-20T00:00:00Z nor a date such as 2026-11-20."];

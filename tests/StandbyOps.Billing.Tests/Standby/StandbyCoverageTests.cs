@@ -63,18 +63,4 @@ public class StandbyCoverageTests
     {
         Assert.Empty(StandbyCoverage.None.Expand(Week, NlTerms()));
     }
-
-    [Fact]
-    public void Config_names_are_read_case_insensitively()
-    {
-        Assert.Equal(new StandbyCoverage(true, false, true), StandbyCoverage.FromNames(["nights", "Holidays"]));
-    }
-
-    [Fact]
-    public void An_unknown_config_name_is_rejected()
-    {
-        var error = Assert.Throws<ArgumentException>(() => StandbyCoverage.FromNames(["evenings"]));
-
-        Assert.Contains("evenings", error.Message, StringComparison.Ordinal);
-    }
 }

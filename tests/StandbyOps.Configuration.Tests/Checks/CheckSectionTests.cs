@@ -1,6 +1,6 @@
 using NodaTime;
 using StandbyOps.Configuration.Checks;
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Tests.Checks;
 
@@ -175,7 +175,7 @@ public sealed class CheckSectionTests
     [Fact]
     public void An_explicit_priority_overrides_the_criticality()
     {
-        Assert.Equal(PriorityLevel.P1, LoadCheck("{ icmp: { host: 10.0.0.1 }, priority: P1 }").Priority);
+        Assert.Equal(Priority.P1, LoadCheck("{ icmp: { host: 10.0.0.1 }, priority: P1 }").Priority);
     }
 
     [Fact]

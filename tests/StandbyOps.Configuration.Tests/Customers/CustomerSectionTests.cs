@@ -1,5 +1,6 @@
 using NodaTime;
 using StandbyOps.Configuration.Customers;
+using Priority = StandbyOps.Core.Sla.Priority;
 
 namespace StandbyOps.Configuration.Tests.Customers;
 
@@ -202,11 +203,11 @@ public sealed class CustomerSectionTests
                   P3: { response: 1 business hour }
             """).Valid().Customers["acme"];
 
-        Assert.Equal((SlaTargetKind.WallClock, Duration.FromMinutes(30)), (customer.Sla[PriorityLevel.P1].Response.Kind, customer.Sla[PriorityLevel.P1].Response.Elapsed));
-        Assert.Equal(Duration.FromHours(4), customer.Sla[PriorityLevel.P1].Resolution!.Elapsed);
-        Assert.Equal((SlaTargetKind.BusinessDays, 0.5m), (customer.Sla[PriorityLevel.P2].Response.Kind, customer.Sla[PriorityLevel.P2].Response.Amount));
-        Assert.Equal(SlaTargetKind.BusinessHours, customer.Sla[PriorityLevel.P3].Response.Kind);
-        Assert.False(customer.Sla.ContainsKey(PriorityLevel.P4));
+        Assert.Equal((SlaTargetKind.WallClock, Duration.FromMinutes(30)), (customer.Sla[Priority.P1].Response.Kind, customer.Sla[Priority.P1].Response.Elapsed));
+        Assert.Equal(Duration.FromHours(4), customer.Sla[Priority.P1].Resolution!.Elapsed);
+        Assert.Equal((SlaTargetKind.BusinessDays, 0.5m), (customer.Sla[Priority.P2].Response.Kind, customer.Sla[Priority.P2].Response.Amount));
+        Assert.Equal(SlaTargetKind.BusinessHours, customer.Sla[Priority.P3].Response.Kind);
+        Assert.False(customer.Sla.ContainsKey(Priority.P4));
     }
 
     [Fact]
@@ -232,7 +233,7 @@ public sealed class CustomerSectionTests
               acme: { calendar: nl, rateCard: std }
             """).Valid().Customers["acme"];
 
-        Assert.Empty(customer.Standby.Coverage);
+        Assert.True(customer.Standby.Coverage.IsEmpty);
         Assert.Equal(Duration.FromMinutes(30), customer.Standby.ResponseWithin);
         Assert.Equal("acme", customer.Name);
         Assert.Null(customer.Team);

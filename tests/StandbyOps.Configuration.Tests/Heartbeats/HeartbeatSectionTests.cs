@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Tests.Heartbeats;
 
@@ -80,7 +80,7 @@ public sealed class HeartbeatSectionTests
             """).Valid().Customers["acme"].Systems["web"].Heartbeats["backup"];
 
         Assert.Equal(("30 2 * * mon-fri", (Duration?)null, "Europe/Amsterdam"), (heartbeat.Cron, heartbeat.Period, heartbeat.CronZone.Id));
-        Assert.Equal((Duration.FromHours(1), PriorityLevel.P1), (heartbeat.Grace, heartbeat.Priority));
+        Assert.Equal((Duration.FromHours(1), Priority.P1), (heartbeat.Grace, heartbeat.Priority));
         Assert.DoesNotContain(Token, heartbeat.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Mail;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Tests.Mail;
 
@@ -56,7 +57,7 @@ public sealed class MailSectionTests
         var acme = config.Customers["acme"];
         Assert.Equal([new ContactConfig("Jan", "jan@acme.example", null, ["opened", "updates"], false)], acme.Contacts!.Select(c => c with { Notify = [.. c.Notify] }).ToList(), new ContactComparer());
         Assert.Equal(Duration.FromHours(2), acme.Updates!.Every);
-        Assert.Equal([PriorityLevel.P1, PriorityLevel.P2], acme.Updates.Priorities);
+        Assert.Equal([Priority.P1, Priority.P2], acme.Updates.Priorities);
 
         var wrong = Loading.Load(Loading.PreambleWithSystem + """
                     name: Web

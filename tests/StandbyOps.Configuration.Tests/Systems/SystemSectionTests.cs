@@ -1,5 +1,5 @@
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Tests.Systems;
 
@@ -71,17 +71,17 @@ public sealed class SystemSectionTests
                       ping: { icmp: { host: 10.0.0.1 } }
             """).Valid().Customers["acme"].Systems["web"];
 
-        Assert.Equal(("web", Criticality.Medium, PriorityLevel.P3), (system.Name, system.Criticality, system.Checks["ping"].Priority));
+        Assert.Equal(("web", Criticality.Medium, Priority.P3), (system.Name, system.Criticality, system.Checks["ping"].Priority));
         Assert.Empty(system.AlertmanagerMatch);
         Assert.Empty(system.Maintenance);
     }
 
     [Theory]
-    [InlineData("critical", PriorityLevel.P1)]
-    [InlineData("high", PriorityLevel.P2)]
-    [InlineData("medium", PriorityLevel.P3)]
-    [InlineData("low", PriorityLevel.P4)]
-    public void A_check_without_priority_takes_it_from_the_criticality(string criticality, PriorityLevel expected)
+    [InlineData("critical", Priority.P1)]
+    [InlineData("high", Priority.P2)]
+    [InlineData("medium", Priority.P3)]
+    [InlineData("low", Priority.P4)]
+    public void A_check_without_priority_takes_it_from_the_criticality(string criticality, Priority expected)
     {
         var system = Loading.Load(Loading.PreambleWithSystem + $$"""
                     criticality: {{criticality}}

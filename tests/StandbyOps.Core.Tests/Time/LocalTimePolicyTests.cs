@@ -52,4 +52,27 @@ public class LocalTimePolicyTests
     {
         Assert.Equal(Utc("2026-11-01T04:00:00Z"), LocalTimePolicy.StartOfDay(new LocalDate(2026, 11, 1), NewYork));
     }
+
+    [Fact]
+    public void Start_of_a_day_whose_midnight_falls_in_a_gap_is_the_end_of_the_gap()
+    {
+        // Chile springs forward at midnight: 2026-09-06 00:00 does not exist in Santiago, the day starts at 01:00 (-03).
+        var santiago = DateTimeZoneProviders.Tzdb["America/Santiago"];
+        var date = new LocalDate(2026, 9, 6);
+
+        Assert.Equal(Utc("2026-09-06T04:00:00Z"), LocalTimePolicy.StartOfDay(date, santiago));
+        Assert.Equal(date.AtStartOfDayInZone(santiago).ToInstant(), LocalTimePolicy.StartOfDay(date, santiago));
+    }
+
+    [Fact]
+    public void Every_minute_of_a_spring_gap_lands_after_it_and_keeps_its_order()
+    {
+        var resolved = Enumerable.Range(0, 60)
+            .Select(minute => LocalTimePolicy.ToInstant(new LocalDateTime(2026, 3, 29, 2, minute), Amsterdam))
+            .ToList();
+
+        Assert.Equal(Utc("2026-03-29T01:00:00Z"), resolved[0]);
+        Assert.Equal(Utc("2026-03-29T01:59:00Z"), resolved[^1]);
+        Assert.Equal(resolved.Order(), resolved);
+    }
 }

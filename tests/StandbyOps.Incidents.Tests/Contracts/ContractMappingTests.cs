@@ -3,6 +3,7 @@ using StandbyOps.Configuration.Calendars;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Tests.Support;
+using Priority = StandbyOps.Core.Sla.Priority;
 
 namespace StandbyOps.Incidents.Tests.Contracts;
 
@@ -40,9 +41,9 @@ public sealed class ContractMappingTests
     [Fact]
     public void Sla_targets_keep_their_kind_and_amount()
     {
-        var sla = new Dictionary<PriorityLevel, SlaTermsConfig>
+        var sla = new Dictionary<Priority, SlaTermsConfig>
         {
-            [PriorityLevel.P1] = new(
+            [Priority.P1] = new(
                 new SlaTargetConfig(SlaTargetKind.BusinessHours, 4, Duration.Zero, "4 business hours"),
                 new SlaTargetConfig(SlaTargetKind.WallClock, 0, Duration.FromMinutes(90), "90m")),
         };

@@ -1,4 +1,3 @@
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Systems;
 using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Priorities;
@@ -17,7 +16,7 @@ public sealed class PriorityResolverTests
 
     [Fact]
     public void A_rules_own_priority_wins_over_the_systems_criticality() =>
-        Assert.Equal(Priority.P4, PriorityResolver.ForRule(PriorityLevel.P4, Criticality.Critical));
+        Assert.Equal(Priority.P4, PriorityResolver.ForRule(Priority.P4, Criticality.Critical));
 
     [Theory]
     [InlineData("P1", "info", Priority.P1)]

@@ -91,5 +91,5 @@ public sealed class PushRuleMonitorTests : IAsyncLifetime, IDisposable
     }
 
     private PushRuleMonitor Monitor(PushGroupStore? groups = null) =>
-        new(PushFixtures.Config, groups ?? _groups, _database, _sink, _time, NullLogger<PushRuleMonitor>.Instance);
+        new(() => PushFixtures.Config, groups ?? _groups, _database, _sink, _time, NullLogger<PushRuleMonitor>.Instance);
 }

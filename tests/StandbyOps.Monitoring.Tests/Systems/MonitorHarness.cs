@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
 using StandbyOps.Configuration.Checks;
-using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Heartbeats;
 using StandbyOps.Configuration.PushRules;
 using StandbyOps.Configuration.Systems;
+using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Metrics;
 using StandbyOps.Monitoring.Heartbeats;
@@ -76,10 +76,10 @@ internal sealed class MonitorHarness : IAsyncDisposable
     }
 
     public static CheckConfig Check(string id = "home", int intervalSeconds = 10) =>
-        new(id, new TcpProbeConfig("127.0.0.1", 9), Duration.FromSeconds(intervalSeconds), Duration.FromSeconds(5), 3, 2, PriorityLevel.P2, AutoResolve: true);
+        new(id, new TcpProbeConfig("127.0.0.1", 9), Duration.FromSeconds(intervalSeconds), Duration.FromSeconds(5), 3, 2, Priority.P2, AutoResolve: true);
 
     public static HeartbeatConfig Heartbeat() =>
-        new("backup", "token-0123456789abcdef", Duration.FromHours(1), null, Amsterdam, Duration.FromMinutes(10), PriorityLevel.P3);
+        new("backup", "token-0123456789abcdef", Duration.FromHours(1), null, Amsterdam, Duration.FromMinutes(10), Priority.P3);
 
     public static SystemConfig SystemWith(CheckConfig? check, IReadOnlyList<MaintenanceWindowConfig> maintenance, HeartbeatConfig? heartbeat = null, params CheckConfig[] more) =>
         new("web", "ACME web", Criticality.High,
