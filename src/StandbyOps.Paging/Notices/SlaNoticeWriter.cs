@@ -40,7 +40,10 @@ public sealed class SlaNoticeWriter(Func<StandbyOpsConfig> config) : IIncidentTr
             return;
         }
 
-        var body = Body(incident, kind, transition.Kind == IncidentChangeKind.SlaBreached, ZoneOf(incident.Customer));
+        var current = config();
+        var customer = current.Customers.GetValueOrDefault(incident.Customer);
+        var zone = customer?.Team is { } team && current.Teams.TryGetValue(team, out var t) ? t.Zone : DateTimeZone.Utc;
+        var body = Body(incident, kind, transition.Kind == IncidentChangeKind.SlaBreached, zone, customer?.Name ?? incident.Customer);
         foreach (var phone in phones)
         {
             await IntentStore.AddAsync(connection, transaction, NoticeSmsHandler.IntentKind, new NoticePayload(phone, body, incident.CaseNumber).ToJson(), transition.At, transition.At).ConfigureAwait(false);
@@ -48,7 +51,7 @@ public sealed class SlaNoticeWriter(Func<StandbyOpsConfig> config) : IIncidentTr
     }
 
     /// <summary>The notice text: case, priority, customer, which deadline and when; plain GSM-7, one segment for usual ids.</summary>
-    public static string Body(Incident incident, SlaKind kind, bool breached, DateTimeZone zone)
+    public static string Body(Incident incident, SlaKind kind, bool breached, DateTimeZone zone, string customerName)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var response = kind == SlaKind.Response;
@@ -56,13 +59,7 @@ public sealed class SlaNoticeWriter(Func<StandbyOpsConfig> config) : IIncidentTr
         var when = due is { } at ? Local.Format(at.InZone(zone).LocalDateTime) : "-";
         var what = response ? "response" : "resolution";
         return breached
-            ? $"{incident.CaseNumber} {incident.Priority.ToText()} {incident.Customer}: {what} SLA BREACHED (due {when})."
-            : $"{incident.CaseNumber} {incident.Priority.ToText()} {incident.Customer}: {what} due {when}. " + (response ? "Not acknowledged yet." : "Not resolved yet.");
-    }
-
-    private DateTimeZone ZoneOf(string customer)
-    {
-        var current = config();
-        return current.Customers.TryGetValue(customer, out var c) && c.Team is { } team && current.Teams.TryGetValue(team, out var t) ? t.Zone : DateTimeZone.Utc;
+            ? $"{incident.CaseNumber} {incident.Priority.ToText()} {customerName}: {what} SLA BREACHED (due {when})."
+            : $"{incident.CaseNumber} {incident.Priority.ToText()} {customerName}: {what} due {when}. " + (response ? "Not acknowledged yet." : "Not resolved yet.");
     }
 }
