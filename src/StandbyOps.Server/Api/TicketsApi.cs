@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
-using StandbyOps.Desk.Mail;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StandbyOps.Core.Incidents;
 using StandbyOps.Desk.FollowUps;
 using StandbyOps.Desk.Links;
-using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
