@@ -71,5 +71,15 @@ public static class DeskSchema
                 PRIMARY KEY (case_number, url)
             );
             """),
+        new(1403, "desk follow-up reviews", """
+            CREATE TABLE desk_reviews (
+                case_number  TEXT NOT NULL,
+                number       INTEGER NOT NULL,
+                due_at       TEXT NOT NULL,
+                done_at      TEXT NULL,
+                done_by      TEXT NULL,
+                PRIMARY KEY (case_number, number)
+            );
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StandbyOps.Configuration;
+using StandbyOps.Desk.FollowUps;
 using StandbyOps.Desk.Intake;
 using StandbyOps.Desk.Links;
 using StandbyOps.Desk.Mail;
@@ -14,8 +15,8 @@ namespace StandbyOps.Desk;
 public static class DeskServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="TicketDesk"/>, the mail outbox and its SMTP sender, the ticket notifier (an incident observer),
-    /// periodic updates, the triage queue and the IMAP intake (which idles when <c>mail.imap</c> is not configured).
+    /// Adds <see cref="TicketDesk"/>, the mail outbox and its SMTP sender, the customer notices (written in the desk's
+    /// transaction), periodic updates, follow-up reviews, the triage queue and the IMAP intake (which idles when <c>mail.imap</c> is not configured).
     /// </summary>
     public static IServiceCollection AddDesk(this IServiceCollection services, Action<IServiceProvider, DeskOptions>? configure = null)
     {
@@ -30,10 +31,12 @@ public static class DeskServiceCollectionExtensions
         services.TryAddSingleton<Func<StandbyOpsConfig>>(sp => () => sp.GetRequiredService<StandbyOpsConfig>());
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<MailOutbox>();
-        services.AddSingleton<TicketNotifier>();
-        services.AddSingleton<IIncidentObserver>(sp => sp.GetRequiredService<TicketNotifier>());
+        services.AddSingleton<IIncidentTransactionObserver, TicketNotices>();
+        services.AddSingleton<IIncidentObserver, MailWake>();
         services.AddSingleton<IIntentHandler, SmtpMailSender>();
         services.AddSingleton<IIntentHandler, PeriodicUpdateHandler>();
+        services.AddSingleton<IIntentHandler, FollowUpHandler>();
+        services.AddSingleton<FollowUpReviews>();
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<TicketLinks>();
         services.AddSingleton<MailIntakeProcessor>();

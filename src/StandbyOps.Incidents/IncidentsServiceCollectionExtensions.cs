@@ -28,9 +28,11 @@ public static class IncidentsServiceCollectionExtensions
         // The configuration is asked for at each use, so a host that reloads it (a transient registration) is followed.
         services.AddSingleton(sp => new IncidentSlaPolicy(() => sp.GetRequiredService<StandbyOpsConfig>(), sp.GetRequiredService<IStandbyPeriodSource>()));
         services.AddSingleton<IncidentMetrics>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IncidentDesk>(sp, Deferred(sp)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IncidentDesk>(sp, Deferred(sp), DeferredInTransaction(sp)));
         services.AddSingleton<IIntentHandler>(sp => new SlaDeadlineHandler(sp.GetRequiredService<IncidentDesk>(), SlaKind.Response));
         services.AddSingleton<IIntentHandler>(sp => new SlaDeadlineHandler(sp.GetRequiredService<IncidentDesk>(), SlaKind.Resolution));
+        services.AddSingleton<IIntentHandler>(sp => new SlaWarningHandler(sp.GetRequiredService<IncidentDesk>(), SlaKind.Response));
+        services.AddSingleton<IIntentHandler>(sp => new SlaWarningHandler(sp.GetRequiredService<IncidentDesk>(), SlaKind.Resolution));
         services.AddSingleton<IIntentHandler>(sp => new AutoCloseHandler(sp.GetRequiredService<IncidentDesk>()));
         services.AddHostedService<IncidentDeskStartup>();
         return services;
@@ -40,6 +42,15 @@ public static class IncidentsServiceCollectionExtensions
     private static IEnumerable<IIncidentObserver> Deferred(IServiceProvider services)
     {
         foreach (var observer in services.GetServices<IIncidentObserver>())
+        {
+            yield return observer;
+        }
+    }
+
+    /// <summary>Resolved at each enumeration, as <see cref="Deferred"/> is.</summary>
+    private static IEnumerable<IIncidentTransactionObserver> DeferredInTransaction(IServiceProvider services)
+    {
+        foreach (var observer in services.GetServices<IIncidentTransactionObserver>())
         {
             yield return observer;
         }

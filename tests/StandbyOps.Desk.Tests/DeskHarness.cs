@@ -17,7 +17,7 @@ public sealed class DeskHarness : IAsyncDisposable
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _services;
 
-    private DeskHarness(string yaml, Instant start)
+    private DeskHarness(string yaml, Instant start, Action<IServiceCollection>? configure)
     {
         Clock = new ManualClock(start);
         var config = ConfigLoader.Load(yaml, "standbyops.yaml", _ => null).GetConfigOrThrow();
@@ -32,6 +32,7 @@ public sealed class DeskHarness : IAsyncDisposable
         services.AddSingleton<IntentRelay>();
         services.AddIncidents();
         services.AddDesk();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -41,9 +42,10 @@ public sealed class DeskHarness : IAsyncDisposable
 
     public IncidentDesk Incidents => _services.GetRequiredService<IncidentDesk>();
 
-    public static async Task<DeskHarness> StartAsync(string yaml, Instant start)
+    /// <param name="configure">Adds to or replaces the server's registrations (e.g. another in-transaction observer).</param>
+    public static async Task<DeskHarness> StartAsync(string yaml, Instant start, Action<IServiceCollection>? configure = null)
     {
-        var harness = new DeskHarness(yaml, start);
+        var harness = new DeskHarness(yaml, start, configure);
         await new MigrationRunner(harness._services.GetRequiredService<IDatabase>(), harness.Clock)
             .ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. DeskSchema.Migrations]);
         return harness;

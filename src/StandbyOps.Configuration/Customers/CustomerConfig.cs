@@ -6,7 +6,8 @@ namespace StandbyOps.Configuration.Customers;
 /// <summary>
 /// A customer's contract: its calendar, rate card and (optional) team by id, SLA targets per
 /// priority (a priority without an entry has no deadline), the standby agreement, its systems, its contacts
-/// (null: none) and its periodic ticket updates (null: none).
+/// (null: none), its periodic ticket updates (null: none), the lead time of pre-breach warnings (<c>sla.warnBefore</c>;
+/// null: no warnings) and the desk's follow-up reviews (null: none).
 /// </summary>
 public sealed record CustomerConfig(
     string Id,
@@ -18,4 +19,6 @@ public sealed record CustomerConfig(
     StandbyConfig Standby,
     IReadOnlyDictionary<string, SystemConfig> Systems,
     IReadOnlyList<ContactConfig>? Contacts = null,
-    UpdatesConfig? Updates = null);
+    UpdatesConfig? Updates = null,
+    NodaTime.Duration? SlaWarnBefore = null,
+    FollowUpConfig? FollowUp = null);

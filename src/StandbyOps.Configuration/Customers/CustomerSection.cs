@@ -10,11 +10,12 @@ namespace StandbyOps.Configuration.Customers;
 /// <summary>Reads one entry of <c>customers:</c> and checks its references and standby rules.</summary>
 internal static class CustomerSection
 {
-    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates"];
+    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates", "followUp"];
     private static readonly string[] ContactKeys = ["name", "email", "phone", "notify", "portal"];
     private static readonly string[] UpdatesKeys = ["priorities", "every"];
+    private const string WarnBeforeKey = "warnBefore";
     private static readonly Func<string, Parsed<string>> ParseNotice = Choices.Of(ContactConfig.Events.Select(e => (e, e)).ToArray());
-    private static readonly string[] SlaKeys = ["P1", "P2", "P3", "P4"];
+    private static readonly string[] SlaKeys = ["P1", "P2", "P3", "P4", WarnBeforeKey];
     private static readonly string[] TermsKeys = ["response", "resolution"];
     private static readonly string[] StandbyKeys = ["coverage", "responseWithin"];
 
@@ -37,12 +38,12 @@ internal static class CustomerSection
         var team = customer.Optional("team") is { } t && customer.Reference(t, "team", "teams", context.Teams.Keys)
             ? t.Value.Trim()
             : null;
-        var sla = ReadSla(customer);
+        var (sla, warnBefore) = ReadSla(customer);
         var standby = ReadStandby(customer, team, context);
 
         var zone = context.Calendars.TryGetValue(calendar, out var cal) ? cal.Zone : DateTimeZone.Utc;
         var systems = customer.IdMap("systems", "system", (systemId, e) => SystemSection.Read(reader, systemId, e, id, zone, context));
-        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer));
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer));
     }
 
     private static List<ContactConfig> ReadContacts(MappingReader customer)
@@ -76,12 +77,30 @@ internal static class CustomerSection
         return every > NodaTime.Duration.Zero ? new UpdatesConfig(priorities, every) : null;
     }
 
-    private static ReadOnlyDictionary<Priority, SlaTermsConfig> ReadSla(MappingReader customer)
+    /// <summary>Reads <c>followUp: { priorities: [P1], every: 1 business day }</c>; <c>every</c> is an SLA-style target.</summary>
+    private static FollowUpConfig? ReadFollowUp(MappingReader customer)
+    {
+        if (customer.Mapping("followUp", $"followUp of {customer.What}", UpdatesKeys) is not { } followUp)
+        {
+            return null;
+        }
+
+        var priorities = followUp.ParseList("priorities", Priorities.Parse);
+        return followUp.TryParse("every", SlaTargets.Parse, out var every, "1 business day") ? new FollowUpConfig(priorities, every) : null;
+    }
+
+    private static (ReadOnlyDictionary<Priority, SlaTermsConfig> Terms, Duration? WarnBefore) ReadSla(MappingReader customer)
     {
         var terms = new Dictionary<Priority, SlaTermsConfig>();
+        Duration? warnBefore = null;
         if (customer.Mapping("sla", $"sla of {customer.What}", SlaKeys) is { } sla)
         {
-            foreach (var entry in sla.Entries)
+            if (sla.TryParse(WarnBeforeKey, Durations.ParsePositive, out var lead))
+            {
+                warnBefore = lead;
+            }
+
+            foreach (var entry in sla.Entries.Where(e => e.Key != WarnBeforeKey))
             {
                 if (customer.Reader.Mapping(entry.Value, entry.KeyMark, $"{entry.Key} sla of {customer.What}", TermsKeys) is not { } priority)
                 {
@@ -97,7 +116,7 @@ internal static class CustomerSection
             }
         }
 
-        return new ReadOnlyDictionary<Priority, SlaTermsConfig>(terms);
+        return (new ReadOnlyDictionary<Priority, SlaTermsConfig>(terms), warnBefore);
     }
 
     private static StandbyConfig ReadStandby(MappingReader customer, string? team, CustomerContext context)

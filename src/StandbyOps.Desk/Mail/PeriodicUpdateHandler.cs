@@ -13,7 +13,7 @@ namespace StandbyOps.Desk.Mail;
 /// and update N + 1 is scheduled; after resolution nothing is sent and the chain ends. Update N is recorded in the
 /// same transaction as its mail and the next intent, so a repeated run sends nothing twice.
 /// </summary>
-public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, IncidentDesk desk, TicketNotifier notifier, Func<StandbyOpsConfig> config)
+public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, IncidentDesk desk, DeskOptions options, Func<StandbyOpsConfig> config)
     : IIntentHandler
 {
     public string Kind => MailIntents.Update;
@@ -23,17 +23,16 @@ public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, Inci
         ArgumentNullException.ThrowIfNull(intent);
         var payload = UpdatePayload.FromJson(intent.Payload);
         var detail = await desk.GetAsync(payload.CaseNumber, cancellationToken).ConfigureAwait(false);
+        var current = config();
         if (detail?.Incident is not { IsUnresolved: true } incident
-            || !config().Customers.TryGetValue(incident.Customer, out var customer)
+            || !current.Customers.TryGetValue(incident.Customer, out var customer)
             || customer.Updates is not { } updates
             || !updates.Priorities.Any(p => p == incident.Priority))
         {
             return;
         }
 
-        var recipients = await notifier.RecipientsAsync("updates", incident).ConfigureAwait(false);
         var now = clock.GetCurrentInstant();
-        var mail = TicketMailTemplates.Render("updates", incident, recipients, update: payload.Number);
         await database.WriteAsync(async (c, t) =>
         {
             var first = await c.ExecuteAsync(
@@ -44,13 +43,10 @@ public sealed class PeriodicUpdateHandler(IDatabase database, IClock clock, Inci
                 return;
             }
 
-            if (recipients.Count > 0)
-            {
-                await MailOutbox.EnqueueAsync(c, t, mail, now).ConfigureAwait(false);
-            }
-
+            await TicketRecipients.QueueAsync(c, t, current, "updates", incident, now, update: payload.Number).ConfigureAwait(false);
             await IntentStore.AddAsync(c, t, MailIntents.Update, new UpdatePayload(incident.CaseNumber, payload.Number + 1).ToJson(), now,
                 incident.OpenedAt + (updates.Every * (payload.Number + 1))).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        options.Wake();
     }
 }

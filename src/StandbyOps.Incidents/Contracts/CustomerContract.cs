@@ -16,8 +16,9 @@ namespace StandbyOps.Incidents.Contracts;
 /// </summary>
 public sealed class CustomerContract
 {
-    private CustomerContract(string customer, BusinessCalendar calendar, SlaContract sla, StandbyCoverage coverage, ContractTerms terms, Duration standbyResponseWithin)
+    private CustomerContract(string customer, BusinessCalendar calendar, SlaContract sla, StandbyCoverage coverage, ContractTerms terms, Duration standbyResponseWithin, Duration? warnBefore)
     {
+        WarnBefore = warnBefore;
         Customer = customer;
         Calendar = calendar;
         Sla = sla;
@@ -40,6 +41,9 @@ public sealed class CustomerContract
 
     public Duration StandbyResponseWithin { get; }
 
+    /// <summary>How long before a deadline its warning is due (<c>sla.warnBefore</c>); null: no warnings.</summary>
+    public Duration? WarnBefore { get; }
+
     /// <summary>Builds the contract of <paramref name="customer"/> from the validated configuration.</summary>
     /// <exception cref="ArgumentException">The customer's calendar has no opening hours at all.</exception>
     public static CustomerContract FromConfig(StandbyOpsConfig config, CustomerConfig customer)
@@ -54,7 +58,8 @@ public sealed class CustomerContract
             ContractMapping.ToSlaContract(customer.Sla),
             customer.Standby.Coverage,
             terms,
-            ContractMapping.ToStandbyResponseWithin(customer.Standby));
+            ContractMapping.ToStandbyResponseWithin(customer.Standby),
+            customer.SlaWarnBefore);
     }
 
     /// <summary>Whether <paramref name="at"/> lies in the recurring coverage or one of <paramref name="oneOffPeriods"/>.</summary>

@@ -29,6 +29,9 @@ public enum IncidentChangeKind
     /// <summary>An SLA deadline passed unmet; the breach was recorded.</summary>
     SlaBreached,
 
+    /// <summary>An SLA deadline is <c>sla.warnBefore</c> away and not met; the warning was recorded.</summary>
+    SlaWarning,
+
     /// <summary>A timeline entry from another stage (paging) was recorded.</summary>
     Recorded,
 }

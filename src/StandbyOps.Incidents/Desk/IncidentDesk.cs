@@ -47,8 +47,10 @@ public sealed class IncidentDesk
     private readonly IIncidentPagesSource _pages;
     private readonly IncidentDeskOptions _options;
     private readonly IncidentAnnouncer _announcer;
+    private readonly IEnumerable<IIncidentTransactionObserver> _inTransaction;
 
     /// <param name="observers">Enumerated at each change (not at construction), so observers may themselves depend on the desk.</param>
+    /// <param name="inTransaction">Called inside each change's write transaction (enumerated at each change); none when null.</param>
     public IncidentDesk(
         IDatabase database,
         IClock clock,
@@ -57,7 +59,8 @@ public sealed class IncidentDesk
         IIncidentPagesSource pages,
         IEnumerable<IIncidentObserver> observers,
         IncidentDeskOptions options,
-        ILogger<IncidentDesk> logger)
+        ILogger<IncidentDesk> logger,
+        IEnumerable<IIncidentTransactionObserver>? inTransaction = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -68,6 +71,7 @@ public sealed class IncidentDesk
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(logger);
         _announcer = new IncidentAnnouncer(database, metrics, observers, logger);
+        _inTransaction = inTransaction ?? [];
         if (_options.AutoCloseAfter <= Duration.Zero || _options.RepeatCollapseWindow < Duration.Zero)
         {
             throw new ArgumentException("The auto-close period must be positive and the repeat window not negative.", nameof(options));
@@ -83,13 +87,13 @@ public sealed class IncidentDesk
     {
         Validate(signal);
         var at = Millis(signal.At);
-        var committed = await _database.WriteAsync(async (c, t) =>
+        var committed = await WriteChangeAsync(async (c, t) =>
         {
             var current = await IncidentRows.FindNotClosedAsync(c, t, signal.DedupKey).ConfigureAwait(false);
             return current switch
             {
                 null => await OpenAsync(c, t, signal, at, cancellationToken).ConfigureAwait(false),
-                { State: IncidentState.Resolved } => await ReopenAsync(c, t, current, signal, at).ConfigureAwait(false),
+                { State: IncidentState.Resolved } => await ReopenAsync(c, t, current, signal, at, cancellationToken).ConfigureAwait(false),
                 _ => await RepeatAsync(c, t, current, signal, at).ConfigureAwait(false),
             };
         }, cancellationToken).ConfigureAwait(false);
@@ -105,7 +109,7 @@ public sealed class IncidentDesk
         ArgumentNullException.ThrowIfNull(signal);
         RequireKey(signal.DedupKey, nameof(signal));
         var at = Millis(signal.At);
-        var committed = await _database.WriteAsync(async (c, t) =>
+        var committed = await WriteChangeAsync(async (c, t) =>
         {
             var current = await IncidentRows.FindNotClosedAsync(c, t, signal.DedupKey).ConfigureAwait(false);
             if (current is null)
@@ -217,8 +221,9 @@ public sealed class IncidentDesk
                 return Unchanged(incident);
             }
 
-            await IncidentTimeline.AppendAsync(c, t, incident.CaseNumber, new TimelineEntry(now, who, kind, note)).ConfigureAwait(false);
-            return new Committed(new IncidentChange(IncidentChangeKind.NoteAdded, incident));
+            var added = new TimelineEntry(now, who, kind, note);
+            await IncidentTimeline.AppendAsync(c, t, incident.CaseNumber, added).ConfigureAwait(false);
+            return new Committed(new IncidentChange(IncidentChangeKind.NoteAdded, incident), Entry: added);
         }, cancellationToken);
     }
 
@@ -294,7 +299,7 @@ public sealed class IncidentDesk
     internal async Task<IncidentChange> CheckDeadlineAsync(string caseNumber, SlaKind kind, CancellationToken cancellationToken)
     {
         var now = Millis(_clock.GetCurrentInstant());
-        var committed = await _database.WriteAsync(async (c, t) =>
+        var committed = await WriteChangeAsync(async (c, t) =>
         {
             var incident = await IncidentRows.GetAsync(c, t, caseNumber).ConfigureAwait(false);
             var due = kind == SlaKind.Response ? incident?.ResponseDueAt : incident?.ResolutionDueAt;
@@ -331,11 +336,47 @@ public sealed class IncidentDesk
         return await AfterCommitAsync(committed, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs when a pre-breach warning is due: records an <see cref="TimelineKinds.SlaWarning"/> entry (and tells the
+    /// in-transaction observers, which notify the desk's paged engineers) unless the deadline was met, breached or passed.
+    /// </summary>
+    internal async Task<IncidentChange> WarnDeadlineAsync(string caseNumber, SlaKind kind, CancellationToken cancellationToken)
+    {
+        var now = Millis(_clock.GetCurrentInstant());
+        var committed = await WriteChangeAsync(async (c, t) =>
+        {
+            var incident = await IncidentRows.GetAsync(c, t, caseNumber).ConfigureAwait(false);
+            if (incident is null)
+            {
+                return new Committed(IncidentChange.NotFound);
+            }
+
+            var response = kind == SlaKind.Response;
+            var due = response ? incident.ResponseDueAt : incident.ResolutionDueAt;
+            var settled = response ? incident.RespondedAt is not null || incident.ResponseBreached : !incident.IsUnresolved || incident.ResolutionBreached;
+            if (due is not { } deadline || settled || now > deadline)
+            {
+                return Unchanged(incident);
+            }
+
+            var text = string.Create(CultureInfo.InvariantCulture, $"SLA warning: {kind.ToString().ToLowerInvariant()} due {Iso(deadline)}, in {Math.Ceiling((deadline - now).TotalMinutes):0} min");
+            var last = await IncidentTimeline.LastAsync(c, t, caseNumber).ConfigureAwait(false);
+            if (last is { Entry: { Kind: TimelineKinds.SlaWarning } previous } && previous.Text.StartsWith(text[..text.LastIndexOf(',')], StringComparison.Ordinal))
+            {
+                return Unchanged(incident);
+            }
+
+            await IncidentTimeline.AppendAsync(c, t, caseNumber, new TimelineEntry(now, SlaTimer, TimelineKinds.SlaWarning, text)).ConfigureAwait(false);
+            return new Committed(new IncidentChange(IncidentChangeKind.SlaWarning, incident), Warning: kind);
+        }, cancellationToken).ConfigureAwait(false);
+        return await AfterCommitAsync(committed, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs when an auto-close intent is due: closes the incident if it is still in the resolution the intent was written for.</summary>
     internal async Task<IncidentChange> AutoCloseAsync(string caseNumber, Instant resolvedAt, CancellationToken cancellationToken)
     {
         var now = Millis(_clock.GetCurrentInstant());
-        var committed = await _database.WriteAsync(async (c, t) =>
+        var committed = await WriteChangeAsync(async (c, t) =>
         {
             var incident = await IncidentRows.GetAsync(c, t, caseNumber).ConfigureAwait(false);
             if (incident is null)
@@ -380,7 +421,9 @@ public sealed class IncidentDesk
             await IntentStore.AddAsync(c, t, IncidentIntents.SlaResolution, payload, at, resolutionDue + JustAfter).ConfigureAwait(false);
         }
 
+        await WarnAheadAsync(c, t, incident, at, response: true).ConfigureAwait(false);
         await IntentStore.AddAsync(c, t, IncidentIntents.PagingStart, caseNumber, at, at).ConfigureAwait(false);
+        await AnnounceAtOpeningAsync(c, t, incident, at, cancellationToken).ConfigureAwait(false);
         return new Committed(new IncidentChange(IncidentChangeKind.Opened, incident));
     }
 
@@ -388,7 +431,7 @@ public sealed class IncidentDesk
     /// The deadlines stay those fixed at opening: the response is measured on the first acknowledgement ever, and a
     /// reopened incident was not really resolved, so its resolution deadline is checked again.
     /// </summary>
-    private static async Task<Committed> ReopenAsync(DbConnection c, DbTransaction t, Incident current, FailureSignal signal, Instant at)
+    private async Task<Committed> ReopenAsync(DbConnection c, DbTransaction t, Incident current, FailureSignal signal, Instant at, CancellationToken cancellationToken)
     {
         var reopened = current with
         {
@@ -409,8 +452,48 @@ public sealed class IncidentDesk
             await IntentStore.AddAsync(c, t, IncidentIntents.SlaResolution, new SlaIntentPayload(current.CaseNumber).ToJson(), at, Later(due + JustAfter, at)).ConfigureAwait(false);
         }
 
+        await WarnAheadAsync(c, t, reopened, at, response: false).ConfigureAwait(false);
         await IntentStore.AddAsync(c, t, IncidentIntents.PagingStart, current.CaseNumber, at, at).ConfigureAwait(false);
+        await AnnounceAtOpeningAsync(c, t, reopened, at, cancellationToken).ConfigureAwait(false);
         return new Committed(new IncidentChange(IncidentChangeKind.Reopened, reopened));
+    }
+
+    /// <summary>
+    /// Schedules the pre-breach warnings (DOMAIN.md "Deadlines"): due <c>sla.warnBefore</c> ahead of each deadline still
+    /// ahead. A deadline nearer than the lead time already at opening gets no warning (it would only repeat the opening).
+    /// </summary>
+    private async Task WarnAheadAsync(DbConnection c, DbTransaction t, Incident incident, Instant at, bool response)
+    {
+        if (_sla.ContractOf(incident.Customer)?.WarnBefore is not { } lead)
+        {
+            return;
+        }
+
+        var payload = new SlaIntentPayload(incident.CaseNumber).ToJson();
+        if (response && incident.ResponseDueAt is { } responseDue && responseDue - lead > at)
+        {
+            await IntentStore.AddAsync(c, t, IncidentIntents.SlaResponseWarning, payload, at, responseDue - lead).ConfigureAwait(false);
+        }
+
+        if (incident.ResolutionDueAt is { } resolutionDue && !incident.ResolutionBreached && resolutionDue - lead > at)
+        {
+            await IntentStore.AddAsync(c, t, IncidentIntents.SlaResolutionWarning, payload, at, resolutionDue - lead).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An incident that opens outside both agreed standby and business hours pages nobody now (DOMAIN.md "Who"); so that it
+    /// does not wait silently, paging announces it to the duty engineer when the customer's calendar next opens.
+    /// </summary>
+    private async Task AnnounceAtOpeningAsync(DbConnection c, DbTransaction t, Incident incident, Instant at, CancellationToken cancellationToken)
+    {
+        if (_sla.ContractOf(incident.Customer) is not { } contract || contract.Calendar.IsOpen(at)
+            || await _sla.IsInsideAgreedStandbyAsync(incident.Customer, at, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await IntentStore.AddAsync(c, t, IncidentIntents.HoursOpen, incident.CaseNumber, at, contract.Calendar.NextOpening(at)).ConfigureAwait(false);
     }
 
     private async Task<Committed> RepeatAsync(DbConnection c, DbTransaction t, Incident current, FailureSignal signal, Instant at)
@@ -474,13 +557,31 @@ public sealed class IncidentDesk
     {
         ArgumentNullException.ThrowIfNull(caseNumber);
         var now = Millis(_clock.GetCurrentInstant());
-        var committed = await _database.WriteAsync(async (c, t) =>
+        var committed = await WriteChangeAsync(async (c, t) =>
         {
             var incident = await IncidentRows.GetAsync(c, t, caseNumber).ConfigureAwait(false);
             return incident is null ? new Committed(IncidentChange.NotFound) : await act(c, t, incident, now).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return await AfterCommitAsync(committed, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One write transaction for a change; the in-transaction observers write what must follow it before it commits.</summary>
+    private Task<Committed> WriteChangeAsync(Func<DbConnection, DbTransaction, Task<Committed>> work, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            var committed = await work(c, t).ConfigureAwait(false);
+            if (committed.Change is { Changed: true, Incident: { } incident })
+            {
+                var transition = new IncidentTransition(
+                    committed.Change.Kind, incident, Millis(_clock.GetCurrentInstant()), committed.AlsoResolved, committed.Breach ?? committed.Warning, committed.Entry);
+                foreach (var observer in _inTransaction)
+                {
+                    await observer.OnChangeAsync(c, t, transition, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return committed;
+        }, cancellationToken);
 
     private async Task<IncidentChange> AfterCommitAsync(Committed committed, CancellationToken cancellationToken)
     {
@@ -534,5 +635,5 @@ public sealed class IncidentDesk
     private static Instant? MillisOrNull(Instant? instant) => instant is { } value ? Millis(value) : null;
 
     /// <summary>A committed change plus what only the commit path needs to know.</summary>
-    private sealed record Committed(IncidentChange Change, bool AlsoResolved = false, SlaKind? Breach = null);
+    private sealed record Committed(IncidentChange Change, bool AlsoResolved = false, SlaKind? Breach = null, SlaKind? Warning = null, TimelineEntry? Entry = null);
 }

@@ -19,12 +19,15 @@ public static class TimelineKinds
     public const string PublicNote = "public-note";
     public const string SlaBreached = "sla-breached";
 
+    /// <summary>An SLA deadline is near (<c>sla.warnBefore</c> ahead of it) and not met yet; staff only.</summary>
+    public const string SlaWarning = "sla-warning";
+
     /// <summary>A link to an internal or development ticket (staff only).</summary>
     public const string InternalLink = "internal-link";
 
     /// <summary>The longest kind accepted.</summary>
     public const int MaxKindLength = 40;
 
-    /// <summary>Entries only staff see: internal notes and internal ticket links; a customer never gets them (API or portal).</summary>
-    public static bool IsInternal(string kind) => kind is Note or InternalLink;
+    /// <summary>Entries only staff see: internal notes, internal ticket links and SLA warnings; a customer never gets them (API or portal).</summary>
+    public static bool IsInternal(string kind) => kind is Note or InternalLink or SlaWarning;
 }

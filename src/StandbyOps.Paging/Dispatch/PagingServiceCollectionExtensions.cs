@@ -8,6 +8,7 @@ using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Observers;
 using StandbyOps.Incidents.Pages;
 using StandbyOps.Incidents.Sla;
+using StandbyOps.Paging.Notices;
 using StandbyOps.Paging.Sms;
 using StandbyOps.Paging.Twilio;
 using StandbyOps.Paging.Voice;
@@ -103,6 +104,9 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, PageCallHandler>();
         services.AddSingleton<IIntentHandler, AllClearHandler>();
         services.AddSingleton<IIntentHandler, PagingStartHandler>();
+        services.AddSingleton<IIntentHandler, HoursOpenHandler>();
+        services.AddSingleton<IIntentHandler, NoticeSmsHandler>();
+        services.AddSingleton<IIncidentTransactionObserver>(sp => new SlaNoticeWriter(() => sp.GetRequiredService<StandbyOpsConfig>()));
         services.AddHostedService<TwilioWarmUp>();
         return services;
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StandbyOps.Core.Incidents;
 using StandbyOps.Core.Sla;
-using StandbyOps.Desk.Mail;
 using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
@@ -88,7 +87,7 @@ public static class TicketsApi
     }
 
     private static async Task<Results<Ok<IncidentsApi.IncidentDetailResponse>, ValidationProblem, ProblemHttpResult>> CommentAsync(
-        string caseNumber, CommentRequest request, ClaimsPrincipal user, IncidentDesk desk, TicketNotifier notifier, CancellationToken cancellationToken)
+        string caseNumber, CommentRequest request, ClaimsPrincipal user, IncidentDesk desk, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -112,13 +111,8 @@ public static class TicketsApi
             return TypedResults.Problem(title: "Incident not found", detail: $"There is no incident {caseNumber}.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var change = await desk.AddNoteAsync(caseNumber, user.ActorOf(), text, isPublic: own is not null || request.Public == true, cancellationToken).ConfigureAwait(false);
-        if (own is null && request.Public == true && change.Changed)
-        {
-            // Staff wrote to the customer: mailed to the reporter and the contacts that want public notes.
-            await notifier.OnPublicNoteAsync(change.Incident!, text).ConfigureAwait(false);
-        }
-
+        // A staff note marked public is mailed to the customer from within the desk's transaction (TicketNotices).
+        await desk.AddNoteAsync(caseNumber, user.ActorOf(), text, isPublic: own is not null || request.Public == true, cancellationToken).ConfigureAwait(false);
         var detail = await desk.GetAsync(caseNumber, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(IncidentsApi.ToResponse(detail!, showPhones: own is null));
     }

@@ -18,5 +18,6 @@ public static class DeskHosting
         routes.MapTriageApi();
         routes.MapMailOutboxApi();
         routes.MapLinksApi();
+        routes.MapReviewsApi();
     }
 }

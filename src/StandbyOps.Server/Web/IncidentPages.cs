@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StandbyOps.Core.Incidents;
+using StandbyOps.Desk.FollowUps;
 using StandbyOps.Desk.Links;
-using StandbyOps.Desk.Mail;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Server.Auth;
 using StandbyOps.Server.Hosting;
@@ -33,12 +33,15 @@ public static class IncidentPages
             ActAsync(caseNumber, context, page, who => desk.CloseAsync(caseNumber, who, context.RequestAborted)))
             .RequireWebRoles(WebRoles.Responders).RequireFormToken();
         group.MapPost("/{caseNumber}/notes", NoteAsync).RequireWebRoles(WebRoles.Responders).RequireFormToken();
+        group.MapPost("/{caseNumber}/review", (string caseNumber, HttpContext context, FollowUpReviews reviews, WebPage page) =>
+            ReviewAsync(caseNumber, context, reviews, page)).RequireWebRoles(WebRoles.Responders).RequireFormToken();
     }
 
     /// <summary>The page of one incident.</summary>
     public static string PathOf(string caseNumber) => $"/incidents/{Uri.EscapeDataString(caseNumber)}";
 
-    private static async Task<ContentHttpResult> QueueAsync(string? state, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> QueueAsync(
+        string? state, HttpContext context, IncidentDesk desk, FollowUpReviews reviews, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!QueueFilter.TryParse(state, out var filter))
         {
@@ -55,7 +58,10 @@ public static class IncidentPages
 
         // Several lists merged: the desk's queue order again, priority first, then first come first served.
         var queue = incidents.OrderBy(i => i.Priority).ThenBy(i => i.OpenedAt).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
-        return page.Render(context, "Incidents", IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers), canTriage: context.User.HasAny(TriagePages.Triagers)));
+        // Follow-up reviews are the desk's own work: staff see them above the queue, customers never.
+        var due = context.User.HasAny(WebRoles.Responders) ? await reviews.DueAsync(customer, cancellationToken).ConfigureAwait(false) : [];
+        var body = Html.Of($"{IncidentQueueView.Render(queue, filter, live.Current, canOpen: context.User.HasAny(TicketPages.Openers), canTriage: context.User.HasAny(TriagePages.Triagers))}{DueReviewsView.Render(due, live.Current, context, page)}");
+        return page.Render(context, "Incidents", body);
     }
 
     private static async Task<ContentHttpResult> DetailAsync(
@@ -79,7 +85,7 @@ public static class IncidentPages
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> NoteAsync(
-        string caseNumber, HttpContext context, IncidentDesk desk, TicketNotifier notifier, LiveConfig live, WebPage page, CancellationToken cancellationToken)
+        string caseNumber, HttpContext context, IncidentDesk desk, LiveConfig live, WebPage page, CancellationToken cancellationToken)
     {
         if (!CaseNumbers.IsWellFormed(caseNumber))
         {
@@ -100,14 +106,20 @@ public static class IncidentPages
         var isPublic = form["public"].ToString() == "on";
         return await ActAsync(caseNumber, context, page, async who =>
         {
-            var change = await desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken).ConfigureAwait(false);
-            if (isPublic && change.Changed)
-            {
-                await notifier.OnPublicNoteAsync(change.Incident!, text).ConfigureAwait(false);
-            }
-
-            return change;
+            // A public note is mailed to the customer from within the desk's transaction (TicketNotices).
+            return await desk.AddNoteAsync(caseNumber, who, text, isPublic, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ReviewAsync(string caseNumber, HttpContext context, FollowUpReviews reviews, WebPage page)
+    {
+        if (!CaseNumbers.IsWellFormed(caseNumber))
+        {
+            return Malformed(context, page, caseNumber);
+        }
+
+        await reviews.RecordAsync(caseNumber, context.User.ActorOf(), note: null, context.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Redirect("/incidents");
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ActAsync(

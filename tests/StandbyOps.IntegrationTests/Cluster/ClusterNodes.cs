@@ -164,7 +164,7 @@ public sealed class ClusterNodes : IAsyncDisposable
             head,
             calendars: Calendar,
             // Agreed standby covers the rate card's nights: here 03:01 to 03:00 the next day, so it is standby now.
-            rateCards: ConfigBlocks.StandardRateCard().Replace("from: \"18:00\", to: \"08:30\"", "from: \"03:01\", to: \"03:00\"", StringComparison.Ordinal),
+            rateCards: ConfigBlocks.StandardRateCard(surcharges: false) + "\n    night: { from: \"03:01\", to: \"03:00\", percent: 100, minimumHours: 2 }",
             teams: ConfigBlocks.OpsNlTeam(
                 engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
                 escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("30s", "backup"), ConfigBlocks.Step("60s", "[chris]")],

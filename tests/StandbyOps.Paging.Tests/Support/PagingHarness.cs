@@ -10,6 +10,7 @@ using StandbyOps.Incidents.Pages;
 using StandbyOps.Incidents.Signals;
 using StandbyOps.Incidents.Sla;
 using StandbyOps.Paging.Dispatch;
+using StandbyOps.Paging.Notices;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
@@ -32,12 +33,13 @@ public sealed class PagingHarness : IDisposable
 
     private readonly TempDirectory _directory = new();
     private readonly List<IIncidentObserver> _observers = [];
+    private readonly List<IIncidentTransactionObserver> _inTransaction = [];
 
-    private PagingHarness(string groupWait, IReadOnlyList<string>? escalation, bool allClear)
+    private PagingHarness(string groupWait, IReadOnlyList<string>? escalation, bool allClear, string? yaml)
     {
         Clock = new FakeClock(Start);
         Config = ConfigLoader.Load(
-            ConfigBlocks.Document(
+            yaml ?? ConfigBlocks.Document(
                 ConfigBlocks.LogSmsServer,
                 calendars: ConfigBlocks.NlOfficeCalendar,
                 rateCards: ConfigBlocks.StandardRateCard(),
@@ -50,7 +52,7 @@ public sealed class PagingHarness : IDisposable
             _ => null).GetConfigOrThrow();
         Database = new SqliteDatabase(new StoreOptions(_directory.Path));
         var sla = new IncidentSlaPolicy(Config, new NoStandbyPeriods());
-        Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance);
+        Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance, _inTransaction);
         Store = new PagingStore(Database);
         var notes = new PagingNotes(Desk, Store, Clock);
         var metrics = new PagingMetrics(Prometheus.Metrics.NewCustomRegistry());
@@ -67,6 +69,8 @@ public sealed class PagingHarness : IDisposable
                 new SlaDeadlineHandler(Desk, SlaKind.Response), new SlaDeadlineHandler(Desk, SlaKind.Resolution), new AutoCloseHandler(Desk),
                 new PagingStartHandler(Escalations), new EscalationStepHandler(Escalations), new PageSendHandler(Sender),
                 new PageCallHandler(Sender), new AllClearHandler(AllClear),
+                new SlaWarningHandler(Desk, SlaKind.Response), new SlaWarningHandler(Desk, SlaKind.Resolution),
+                new HoursOpenHandler(Escalations), new NoticeSmsHandler(Sms, NullLogger<NoticeSmsHandler>.Instance),
             ],
             NullLogger<IntentRelay>.Instance);
     }
@@ -100,15 +104,19 @@ public sealed class PagingHarness : IDisposable
     public IntentRelay Relay { get; }
 
     /// <summary>A harness; <paramref name="escalation"/> replaces the team's steps, <paramref name="allClear"/> sets its <c>allClear</c>.</summary>
-    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s", IReadOnlyList<string>? escalation = null, bool allClear = false)
+    /// <param name="yaml">A whole configuration instead of the default one (acme in standby, anna/bram/chris).</param>
+    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s", IReadOnlyList<string>? escalation = null, bool allClear = false, string? yaml = null)
     {
-        var harness = new PagingHarness(groupWait, escalation, allClear);
+        var harness = new PagingHarness(groupWait, escalation, allClear, yaml);
         await new MigrationRunner(harness.Database, harness.Clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. PagingSchema.Migrations]);
         return harness;
     }
 
     /// <summary>Lets the desk tell paging about acknowledgements, resolutions and closes, as the running server does.</summary>
     public void ObserveDesk() => _observers.Add(new PagingObserver(Escalations, AllClear, new PagingOptions(), NullLogger<PagingObserver>.Instance));
+
+    /// <summary>Lets paging text the paged engineers about SLA warnings and breaches (written in the desk's transaction), as the running server does.</summary>
+    public void NotifySla() => _inTransaction.Add(new SlaNoticeWriter(() => Config));
 
     /// <summary>A failure of <paramref name="dedupKey"/> now; returns the case number.</summary>
     public async Task<string> FailAsync(string dedupKey = "webshop/home") =>
