@@ -2,7 +2,7 @@ using StandbyOps.Storage.Migrations;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages, reply codes, the log outbox and carrier opt-outs.</summary>
+/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages, reply codes, the log outbox, carrier opt-outs and the phones a sender claims.</summary>
 public static class PagingSchema
 {
     /// <summary>The migrations.</summary>
@@ -71,6 +71,12 @@ public static class PagingSchema
                 opted_out_at   TEXT NOT NULL,
                 keyword        TEXT NOT NULL
             );
+            """),
+        new(320, "paging phone claims", """
+            CREATE TABLE paging_phones (
+                phone  TEXT NOT NULL PRIMARY KEY
+            );
+            INSERT INTO paging_phones (phone) SELECT DISTINCT phone FROM paging_items;
             """),
     ];
 }

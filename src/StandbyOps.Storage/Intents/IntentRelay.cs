@@ -30,7 +30,6 @@ public sealed partial class IntentRelay
     public static readonly TimeSpan HandlerTimeout = TimeSpan.FromMinutes(4);
 
     private static readonly Duration MaxBackoff = Duration.FromMinutes(5);
-    private static readonly Duration DeferredRetry = Duration.FromSeconds(1);
     private readonly IntentStore _store;
     private readonly IReadOnlyDictionary<string, IIntentHandler> _handlers;
     private readonly ILogger<IntentRelay> _logger;
@@ -130,7 +129,7 @@ public sealed partial class IntentRelay
             return false;
         }
 
-        Stats.Ran(candidate.Kind, outcome.Completed ? IntentRelayStats.Completed : outcome.CountsAttempt ? IntentRelayStats.Failed : IntentRelayStats.Deferred);
+        Stats.Ran(candidate.Kind, outcome.Completed ? IntentRelayStats.Completed : IntentRelayStats.Failed);
         return outcome.Completed;
     }
 
@@ -148,11 +147,6 @@ public sealed partial class IntentRelay
         try
         {
             await handler.HandleAsync(intent, bounded.Token).ConfigureAwait(false);
-        }
-        catch (IntentDeferredException ex)
-        {
-            LogDeferred(intent.Id, intent.Kind, ex.Message);
-            return IntentOutcome.Defer(now, ex.Message, now + DeferredRetry);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -176,9 +170,6 @@ public sealed partial class IntentRelay
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) was interrupted or its outcome not stored; it stays pending")]
     private partial void LogNotRecorded(Exception exception, string intentId, string kind);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Intent {IntentId} ({Kind}) deferred: {Reason}")]
-    private partial void LogDeferred(string intentId, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) failed on attempt {Attempt}; rescheduled")]
     private partial void LogFailed(Exception exception, string intentId, string kind, int attempt);

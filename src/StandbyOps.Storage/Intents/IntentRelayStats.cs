@@ -15,9 +15,6 @@ public sealed class IntentRelayStats
     /// <summary>The outcome label of an intent whose handler failed (it is rescheduled) or that has no handler.</summary>
     public const string Failed = "failed";
 
-    /// <summary>The outcome label of an intent that waited for a resource another node held (it is due again shortly).</summary>
-    public const string Deferred = "deferred";
-
     private readonly ConcurrentDictionary<(string Kind, string Outcome), long> _runs = new();
     private long _rounds;
     private long _due;

@@ -87,8 +87,8 @@ public sealed class IntentStore(IDatabase database)
 
     private static Task RecordAsync(DbConnection connection, DbTransaction transaction, string id, IntentOutcome outcome) => outcome.RetryAt is { } retryAt
         ? connection.ExecuteAsync(
-            "UPDATE intents SET attempts = attempts + @counted, last_error = @error, due_at = @retryAt WHERE id = @id",
-            new { id, counted = outcome.CountsAttempt ? 1 : 0, error = outcome.Error, retryAt }, transaction)
+            "UPDATE intents SET attempts = attempts + 1, last_error = @error, due_at = @retryAt WHERE id = @id",
+            new { id, error = outcome.Error, retryAt }, transaction)
         : connection.ExecuteAsync("UPDATE intents SET completed_at = @at, attempts = attempts + 1 WHERE id = @id", new { id, at = outcome.At }, transaction);
 
     private sealed record IntentRow(string Id, string Kind, string Payload, string CreatedAt, string DueAt, long Attempts, string? LastError)

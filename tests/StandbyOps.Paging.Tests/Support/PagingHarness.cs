@@ -13,6 +13,7 @@ using StandbyOps.Paging.Dispatch;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
+using StandbyOps.Testing.Components;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Paging.Tests.Support;
@@ -20,7 +21,8 @@ namespace StandbyOps.Paging.Tests.Support;
 /// <summary>
 /// Paging over a real SQLite file: the desk, the store, the escalation runner, the page sender, the delivery tracker and the
 /// intent relay with every handler, on a fake clock (Tuesday 20:00 in Amsterdam, inside acme's agreed standby). The desk
-/// has no observers unless a test adds paging's: a process that died right after each desk commit.
+/// has no observers unless a test adds paging's: a process that died right after each desk commit. On PostgreSQL
+/// (<see cref="CreateOnPostgresAsync"/>) <see cref="NodeAsync"/> adds another node on the same database, clock and SMS provider.
 /// </summary>
 public sealed class PagingHarness : IDisposable
 {
@@ -33,9 +35,13 @@ public sealed class PagingHarness : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly List<IIncidentObserver> _observers = [];
 
-    private PagingHarness(string groupWait)
+    private readonly string? _connectionString;
+
+    private PagingHarness(string groupWait, string? connectionString = null, PagingHarness? firstNode = null)
     {
-        Clock = new FakeClock(Start);
+        _connectionString = connectionString;
+        Clock = firstNode?.Clock ?? new FakeClock(Start);
+        Sms = firstNode?.Sms ?? new RecordingSmsSender();
         Config = ConfigLoader.Load(
             ConfigBlocks.Document(
                 ConfigBlocks.LogSmsServer,
@@ -48,7 +54,7 @@ public sealed class PagingHarness : IDisposable
                 customers: ConfigBlocks.AcmeCustomer()),
             "standbyops.yaml",
             _ => null).GetConfigOrThrow();
-        Database = new SqliteDatabase(new StoreOptions(_directory.Path));
+        Database = connectionString is null ? new SqliteDatabase(new StoreOptions(_directory.Path)) : new PostgresDatabase(connectionString);
         var sla = new IncidentSlaPolicy(Config, new NoStandbyPeriods());
         Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance);
         Store = new PagingStore(Database);
@@ -72,13 +78,13 @@ public sealed class PagingHarness : IDisposable
 
     public StandbyOpsConfig Config { get; }
 
-    public SqliteDatabase Database { get; }
+    public IDatabase Database { get; }
 
     public IncidentDesk Desk { get; }
 
     public PagingStore Store { get; }
 
-    public RecordingSmsSender Sms { get; } = new();
+    public RecordingSmsSender Sms { get; }
 
     public PageSender Sender { get; }
 
@@ -90,9 +96,18 @@ public sealed class PagingHarness : IDisposable
 
     public IntentRelay Relay { get; }
 
-    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s")
+    public static Task<PagingHarness> CreateAsync(string groupWait = "0s") => MigratedAsync(new PagingHarness(groupWait));
+
+    /// <summary>Paging on a database of its own on the test run's real PostgreSQL server.</summary>
+    public static async Task<PagingHarness> CreateOnPostgresAsync(string groupWait = "0s") =>
+        await MigratedAsync(new PagingHarness(groupWait, await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("paging")));
+
+    /// <summary>A second node: its own store handle, relay and senders on this harness's PostgreSQL database, clock and SMS provider.</summary>
+    public Task<PagingHarness> NodeAsync(string groupWait = "0s") =>
+        MigratedAsync(new PagingHarness(groupWait, _connectionString ?? throw new InvalidOperationException("Nodes share a PostgreSQL database."), this));
+
+    private static async Task<PagingHarness> MigratedAsync(PagingHarness harness)
     {
-        var harness = new PagingHarness(groupWait);
         await new MigrationRunner(harness.Database, harness.Clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. PagingSchema.Migrations]);
         return harness;
     }

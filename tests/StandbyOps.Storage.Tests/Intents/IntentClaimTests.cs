@@ -126,22 +126,6 @@ public sealed class IntentClaimTests
         Assert.Equal("0", outside);
     }
 
-    [SkippableTheory]
-    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
-    public async Task A_deferred_intent_is_due_again_a_second_later_without_counting_an_attempt(string kind)
-    {
-        await using var store = await TempStore.CreateAsync(kind);
-        var intents = new IntentStore(store.Database);
-        await intents.AddAsync("page.send", "+4930", Now, Now);
-        var relay = Relay(store.Database, new DeferringHandler());
-
-        Assert.Equal(0, await relay.RunDueAsync(Now));
-
-        var pending = Assert.Single(await intents.PendingAsync());
-        Assert.Equal((Now + Duration.FromSeconds(1), 0, "another node sends to +4930"), (pending.DueAt, pending.Attempts, pending.LastError));
-        Assert.Equal([("page.send", IntentRelayStats.Deferred, 1L)], relay.Stats.Runs);
-    }
-
     private static IntentRelay Relay(IDatabase database, IIntentHandler handler) =>
         new(new IntentStore(database), [handler], NullLogger<IntentRelay>.Instance);
 
@@ -177,13 +161,5 @@ public sealed class IntentClaimTests
             Entered.SetResult();
             await Release.Task.WaitAsync(cancellationToken);
         }
-    }
-
-    private sealed class DeferringHandler : IIntentHandler
-    {
-        public string Kind => "page.send";
-
-        public Task HandleAsync(Intent intent, CancellationToken cancellationToken) =>
-            throw new IntentDeferredException($"another node sends to {intent.Payload}");
     }
 }
