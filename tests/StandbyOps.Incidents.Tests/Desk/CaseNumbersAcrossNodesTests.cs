@@ -53,7 +53,8 @@ public sealed class CaseNumbersAcrossNodesTests
         var nodes = new List<IncidentDesk>();
         for (var i = 0; i < count; i++)
         {
-            var database = new PostgresDatabase(connectionString);
+            // A bounded pool per node (the test server allows 300 connections for the whole run); waiting for it is fine.
+            var database = new PostgresDatabase(connectionString + ";Maximum Pool Size=20;Timeout=120");
             await new MigrationRunner(database, clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations]);
             nodes.Add(new IncidentDesk(
                 database, clock, new IncidentSlaPolicy(config, new NoStandbyPeriods()), new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()),

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using NodaTime;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
@@ -30,8 +29,10 @@ public sealed class IntentClaimTests
 
         var counts = new ConcurrentDictionary<string, int>();
         var handler = new CountingHandler(counts);
-        var nodeA = Relay(store.Open(), handler);
-        var nodeB = Relay(store.Open(), handler);
+        await using var databaseA = (PostgresDatabase)store.Open();
+        await using var databaseB = (PostgresDatabase)store.Open();
+        var nodeA = Relay(databaseA, handler);
+        var nodeB = Relay(databaseB, handler);
 
         // Both nodes look at once and then again, as their relay services do every second.
         var completed = await Task.WhenAll(
@@ -52,10 +53,11 @@ public sealed class IntentClaimTests
         var intents = new IntentStore(store.Database);
         var held = await intents.AddAsync("page.send", "held", Now, Now);
         var counts = new ConcurrentDictionary<string, int>();
-        var databaseA = store.Open();
+        await using var databaseA = (PostgresDatabase)store.Open();
+        await using var databaseB = (PostgresDatabase)store.Open();
         var stalled = new StallingHandler(counts, "held", databaseA);
         var nodeA = Relay(databaseA, stalled);
-        var nodeB = Relay(store.Open(), new CountingHandler(counts));
+        var nodeB = Relay(databaseB, new CountingHandler(counts));
 
         var runA = nodeA.RunDueAsync(Now);
         await stalled.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -64,7 +66,7 @@ public sealed class IntentClaimTests
         // While A holds "held" (and has written through the store's write lock), B runs only "other", and the store's
         // writers never wait for the claimed row: retention deletes under the write lock and returns.
         Assert.Equal(1, await nodeB.RunDueAsync(Now).WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(1, await new IntentStore(store.Open()).DeleteCompletedBeforeAsync(Now + Duration.FromSeconds(1)).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await new IntentStore(databaseB).DeleteCompletedBeforeAsync(Now + Duration.FromSeconds(1)).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal((1, 1), (counts[held], counts[other]));
         Assert.Equal(0, await nodeB.RunDueAsync(Now + Duration.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(30)));
 
@@ -88,10 +90,11 @@ public sealed class IntentClaimTests
         var id = await intents.AddAsync("page.send", "held", Now, Now);
         var countsA = new ConcurrentDictionary<string, int>();
         var countsB = new ConcurrentDictionary<string, int>();
-        var databaseA = store.Open();
+        await using var databaseA = (PostgresDatabase)store.Open();
+        await using var databaseB = (PostgresDatabase)store.Open();
         var stalled = new StallingHandler(countsA, "held", databaseA);
         var nodeA = Relay(databaseA, stalled);
-        var nodeB = Relay(store.Open(), new CountingHandler(countsB));
+        var nodeB = Relay(databaseB, new CountingHandler(countsB));
 
         var runA = nodeA.RunDueAsync(Now);
         await stalled.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
