@@ -90,11 +90,25 @@ public sealed class CheckHistoryStore(IDatabase database)
     }
 
     /// <summary>The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c => (await c.QueryAsync<TotalsRow>(
-            $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN check_rollups r ON r.series_id = s.id AND r.bucket >= @from AND r.bucket < @to " +
-            "WHERE s.system_id IN @systemIds GROUP BY s.system_id, s.check_id, s.kind ORDER BY s.system_id, s.check_id",
-            new { systemIds, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds() }).ConfigureAwait(false)).Select(r => r.ToTotals()).ToList(), cancellationToken);
+    /// <remarks>One statement per system on one connection: portable where a list parameter is not (docs/storage.md).</remarks>
+    public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(systemIds);
+        return database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c =>
+        {
+            var totals = new List<SeriesTotals>();
+            foreach (var systemId in systemIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var rows = await c.QueryAsync<TotalsRow>(
+                    $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN check_rollups r ON r.series_id = s.id AND r.bucket >= @from AND r.bucket < @to " +
+                    "WHERE s.system_id = @systemId GROUP BY s.system_id, s.check_id, s.kind ORDER BY s.check_id",
+                    new { systemId, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds() }).ConfigureAwait(false);
+                totals.AddRange(rows.Select(r => r.ToTotals()));
+            }
+
+            return totals;
+        }, cancellationToken);
+    }
 
     /// <summary>
     /// The sums of one series per slot of <paramref name="slot"/> (a multiple of 5 minutes) over [<paramref name="from"/>,

@@ -18,7 +18,10 @@ namespace StandbyOps.Paging.Dispatch;
 /// <remarks>
 /// No lock is held across the provider call. One sender at a time owns a phone (a flag taken and dropped under a
 /// short in-memory lock); a caller that finds the phone owned leaves its items to the owner, which loops until
-/// nothing waits, so per-phone order and grouping hold and no caller waits on the network. The owner's intent stays
+/// nothing waits, so per-phone order and grouping hold and no caller waits on the network. Across nodes the owner
+/// also claims the phone's row in the store (<see cref="PagingStore.ClaimPhoneAsync"/>) for the whole loop; a caller on
+/// another node that finds it claimed schedules a send intent for the phone a second later instead, so two nodes never
+/// deliver the same unanswered page and nothing waiting is left behind. The owner's intent stays
 /// pending until the loop ends, so a crash loses nothing: the restart re-drives it and re-sends an unanswered page
 /// (at worst one SMS repeats).
 /// </remarks>
@@ -26,6 +29,8 @@ public sealed partial class PageSender
 {
     /// <summary>Twilio's code for a recipient that opted out by replying STOP; recorded for pages not tried for that reason.</summary>
     public const int OptedOutErrorCode = 21610;
+
+    private static readonly Duration BusyRetry = Duration.FromSeconds(1);
 
     private readonly PagingStore _store;
     private readonly IClock _clock;
@@ -90,24 +95,24 @@ public sealed partial class PageSender
             _owned[key] = false;
         }
 
+        var released = false;
         try
         {
-            while (true)
+            if (!await _store.ClaimPhoneAsync(phone, async () => released = await SendOwnedAsync(channel, phone, key, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
             {
-                await SendOnceAsync(channel, phone, cancellationToken).ConfigureAwait(false);
+                // Another node sends to this phone now: what waits here (this caller's items and any left to it) goes a moment later.
+                var now = _clock.GetCurrentInstant();
+                await _store.AddSendAsync(channel, phone, now, now + BusyRetry, cancellationToken).ConfigureAwait(false);
+                LogBusy(PhoneNumber.Mask(phone));
                 lock (_lock)
                 {
-                    if (!_owned[key])
-                    {
-                        _owned.Remove(key);
-                        return;
-                    }
-
-                    _owned[key] = false;
+                    _owned.Remove(key);
                 }
+
+                released = true;
             }
         }
-        catch
+        catch when (!released)
         {
             lock (_lock)
             {
@@ -115,6 +120,25 @@ public sealed partial class PageSender
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Sends until nothing of <paramref name="channel"/> waits for <paramref name="phone"/>, then lets go of it (atomically with the last look); true once let go.</summary>
+    private async Task<bool> SendOwnedAsync(string channel, string phone, string key, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await SendOnceAsync(channel, phone, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (!_owned[key])
+                {
+                    _owned.Remove(key);
+                    return true;
+                }
+
+                _owned[key] = false;
+            }
         }
     }
 
@@ -252,6 +276,9 @@ public sealed partial class PageSender
                 throw new InvalidOperationException($"{(voice ? "Call" : "SMS")} to {PhoneNumber.Mask(page.Phone)} not sent yet: {transient.Reason}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another node is sending to {Phone}; this node looks again in a second")]
+    private partial void LogBusy(string phone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Page to {Phone} not sent yet ({Reason}); its send intent retries it")]
     private partial void LogDeferred(string phone, string reason);

@@ -2,7 +2,7 @@ using StandbyOps.Storage.Migrations;
 
 namespace StandbyOps.Paging.Dispatch;
 
-/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages (texts and calls), reply codes, the log outbox, carrier opt-outs and all-clear texts.</summary>
+/// <summary>Paging's durable state (versions 300–399): escalations, steps run, page items, pages (texts and calls), reply codes, the log outbox, carrier opt-outs, all-clear texts and the phones a sender claims.</summary>
 public static class PagingSchema
 {
     /// <summary>The migrations.</summary>
@@ -86,6 +86,12 @@ public static class PagingSchema
                 error        TEXT NULL
             );
             CREATE INDEX ix_paging_allclears_case ON paging_allclears (case_number);
+            """),
+        new(320, "paging phone claims", """
+            CREATE TABLE paging_phones (
+                phone  TEXT NOT NULL PRIMARY KEY
+            );
+            INSERT INTO paging_phones (phone) SELECT DISTINCT phone FROM paging_items;
             """),
     ];
 }

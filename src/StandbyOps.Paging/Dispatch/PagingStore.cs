@@ -85,7 +85,11 @@ public sealed class PagingStore(IDatabase database)
 
     /// <summary>Schedules another send for <paramref name="phone"/> at <paramref name="due"/>.</summary>
     public Task AddSendAsync(string phone, Instant now, Instant due, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, PagingIntents.Send, phone, now, due), cancellationToken);
+        AddSendAsync(PageChannel.Sms, phone, now, due, cancellationToken);
+
+    /// <summary>Schedules another text or call (by <paramref name="channel"/>) for <paramref name="phone"/> at <paramref name="due"/>.</summary>
+    public Task AddSendAsync(string channel, string phone, Instant now, Instant due, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => IntentStore.AddAsync(c, t, PageChannel.SendIntentOf(channel), phone, now, due), cancellationToken);
 
     /// <summary>Page items of <paramref name="channel"/> waiting for <paramref name="phone"/>, oldest first.</summary>
     public Task<List<ItemRow>> WaitingItemsAsync(string phone, string channel, CancellationToken cancellationToken) =>
@@ -135,6 +139,39 @@ public sealed class PagingStore(IDatabase database)
 
             return new PageRow(pageId, phone, engineer, body, InstantTypeHandler.Format(now), DeliveryStatus.Pending, null, channel);
         }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while this node alone sends to <paramref name="phone"/>: its <c>paging_phones</c> row is
+    /// claimed (<see cref="IDatabase.ClaimAsync{T}"/>, <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL) until work returns.
+    /// False, without running work, when another node holds the phone. The row is written with the phone's first page
+    /// item, so claiming never inserts (an uncommitted insert would make the step's write wait on the claim).
+    /// </summary>
+    public async Task<bool> ClaimPhoneAsync(string phone, Func<Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var outcome = await database.ClaimAsync<bool?>(async (c, t) =>
+            {
+                if (await c.ExecuteScalarAsync<string?>("SELECT phone FROM paging_phones WHERE phone = @phone" + database.RowClaim, new { phone }, t).ConfigureAwait(false) is null)
+                {
+                    // Held by another node, or not known yet (a send scheduled without items): tell them apart without waiting.
+                    return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM paging_phones WHERE phone = @phone", new { phone }, t).ConfigureAwait(false) > 0 ? false : null;
+                }
+
+                await work().ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            if (outcome is { } claimed)
+            {
+                return claimed;
+            }
+
+            await database.WriteAsync((c, t) => AddPhoneAsync(c, t, phone), cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
 
     /// <summary>The keyword a phone opted out with (STOP, …), or null.</summary>
     public Task<string?> OptOutAsync(string phone, CancellationToken cancellationToken) =>
@@ -248,6 +285,7 @@ public sealed class PagingStore(IDatabase database)
 
         foreach (var (engineer, phone) in plan.Targets)
         {
+            await AddPhoneAsync(c, t, phone).ConfigureAwait(false);
             await c.ExecuteAsync(
                 "INSERT INTO paging_items (id, escalation_id, step_index, case_number, engineer, phone, created_at, page_id, channel) VALUES (@id, @escalationId, @index, @caseNumber, @engineer, @phone, @at, NULL, @Channel)",
                 new { id = "PI" + Guid.NewGuid().ToString("N"), escalationId, index, caseNumber, engineer, phone, at = InstantTypeHandler.Format(now), plan.Channel },
@@ -262,6 +300,10 @@ public sealed class PagingStore(IDatabase database)
 
         return true;
     }
+
+    // ON CONFLICT DO NOTHING does not lock the existing row, so this never waits for a sender's claim on it.
+    private static Task<int> AddPhoneAsync(DbConnection c, DbTransaction t, string phone) =>
+        c.ExecuteAsync("INSERT INTO paging_phones (phone) VALUES (@phone) ON CONFLICT DO NOTHING", new { phone }, t);
 
     private static async Task<int> AssignCodeAsync(DbConnection c, DbTransaction t, string phone, string caseNumber, Instant now)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using StandbyOps.Configuration;
+using StandbyOps.Configuration.Store;
 using StandbyOps.Server.Api;
 using StandbyOps.Server.Hosting;
 using StandbyOps.Storage.Database;
@@ -9,7 +10,10 @@ using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Cli;
 
-/// <summary><c>token create</c> and <c>token list</c>, straight on the store (no server needed).</summary>
+/// <summary>
+/// <c>token create</c> and <c>token list</c>, straight on the store the configuration names (no server needed): the
+/// SQLite file under <c>--data-dir</c>, or the shared PostgreSQL database of <c>store:</c>.
+/// </summary>
 public static class TokenCommands
 {
     /// <summary>Builds the <c>token</c> command.</summary>
@@ -25,7 +29,8 @@ public static class TokenCommands
             clock, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
 
         var list = new Command("list", "List live API tokens (never their secrets).");
-        list.SetAction((result, cancellationToken) => ListAsync(result.GetValue(dataDir)!, clock, result.InvocationConfiguration.Output, cancellationToken));
+        list.SetAction((result, cancellationToken) => ListAsync(
+            result.GetValue(dataDir)!, result.GetValue(config)!, clock, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
 
         var token = new Command("token", "Manage API tokens.");
         token.Subcommands.Add(create);
@@ -52,7 +57,7 @@ public static class TokenCommands
             return 1;
         }
 
-        var tokens = new TokenStore(await OpenStoreAsync(StoreFactory.Open(config.Store, dataDirectory), clock, cancellationToken).ConfigureAwait(false));
+        var tokens = new TokenStore(await OpenStoreAsync(config.Store, dataDirectory, clock, cancellationToken).ConfigureAwait(false));
         var (token, secret) = await tokens.CreateAsync(request.Name!.Trim(), tokenRole, request.Customer, "cli", clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Created token {token.Id} '{token.Name}' with role {token.Role.ToName()}{(token.Customer is null ? string.Empty : $" for customer {token.Customer}")}.").ConfigureAwait(false);
         await output.WriteLineAsync("Secret (shown only now; send it as 'Authorization: Bearer <secret>'):").ConfigureAwait(false);
@@ -60,9 +65,22 @@ public static class TokenCommands
         return 0;
     }
 
-    private static async Task<int> ListAsync(string dataDirectory, IClock clock, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(string dataDirectory, string configPath, IClock clock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var tokens = new TokenStore(await OpenStoreAsync(new SqliteDatabase(new StoreOptions(dataDirectory)), clock, cancellationToken).ConfigureAwait(false));
+        // Listing needs no configuration but the store's: without a configuration file the store is the embedded one.
+        var store = StoreConfig.Embedded;
+        if (File.Exists(configPath))
+        {
+            var config = ConfigurationGate.Load(configPath, error);
+            if (config is null)
+            {
+                return ConfigurationGate.InvalidConfigExitCode;
+            }
+
+            store = config.Store;
+        }
+
+        var tokens = new TokenStore(await OpenStoreAsync(store, dataDirectory, clock, cancellationToken).ConfigureAwait(false));
         foreach (var token in await tokens.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             await output.WriteLineAsync($"{token.Id}\t{token.Role.ToName()}\t{token.Customer ?? "-"}\t{token.Name}\t{token.CreatedAt}").ConfigureAwait(false);
@@ -87,8 +105,9 @@ public static class TokenCommands
         return ConfigLoader.Load("{}", "(defaults)", _ => null).Config;
     }
 
-    private static async Task<IDatabase> OpenStoreAsync(IDatabase database, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IDatabase> OpenStoreAsync(StoreConfig store, string dataDirectory, IClock clock, CancellationToken cancellationToken)
     {
+        var database = StoreFactory.Open(store, dataDirectory);
         await new MigrationRunner(database, clock).ApplyAsync(StoreSchema.Migrations, cancellationToken).ConfigureAwait(false);
         return database;
     }

@@ -18,6 +18,22 @@ public interface IDatabase
     /// </summary>
     Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a claim: a transaction that does NOT take the write lock of
+    /// <see cref="WriteAsync{T}"/>, whose row locks (a <c>SELECT</c> ending in <see cref="RowClaim"/>) stay held while
+    /// <paramref name="work"/> runs — even while it calls <see cref="WriteAsync{T}"/> on other connections — and end when
+    /// it commits, or when the connection dies. PostgreSQL bounds each statement and how long the claim may sit idle
+    /// (<see cref="PostgresDatabase.ClaimIdleTimeout"/>). SQLite (one node) holds no transaction: the transaction is
+    /// null, and whatever <paramref name="work"/> records goes through <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    Task<T> ClaimAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What a <c>SELECT</c> inside <see cref="ClaimAsync{T}"/> ends with to claim the rows it returns and skip rows
+    /// another node holds: <c> FOR UPDATE SKIP LOCKED</c> on PostgreSQL, nothing on SQLite.
+    /// </summary>
+    string RowClaim { get; }
+
     /// <summary>Runs a read on its own connection.</summary>
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,18 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
     /// <summary>The advisory lock key every write transaction takes ("SBOPSWRT" as a 64-bit number).</summary>
     public const long WriteLockKey = 0x53424F5053575254;
 
+    /// <summary>
+    /// How long a claim may sit idle in its transaction (its handler running: a Twilio call with its retries takes at
+    /// most about 50 s) before the server ends the session and the claim passes to another node.
+    /// </summary>
+    public static readonly TimeSpan ClaimIdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The bound of each statement of a claim (the claiming <c>SELECT</c>, the outcome's <c>UPDATE</c>).</summary>
+    public static readonly TimeSpan ClaimStatementTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a claim's statement may wait for a lock (rows are skipped, not waited for; this bounds the rest).</summary>
+    public static readonly TimeSpan ClaimLockTimeout = TimeSpan.FromSeconds(5);
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly Action<TimeSpan>? _observeWrite;
 
@@ -64,6 +76,43 @@ public sealed partial class PostgresDatabase : IDatabase, IAsyncDisposable
         _observeWrite?.Invoke(Stopwatch.GetElapsedTime(started));
         return result;
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A plain READ COMMITTED transaction without the advisory write lock; the timeouts are <c>SET LOCAL</c>, so they
+    /// end with it. A claim whose process is killed loses its connection, the server aborts the transaction and the
+    /// rows are free for the next node's claim; a stopped process keeps them until <see cref="ClaimIdleTimeout"/>.
+    /// </remarks>
+    public async Task<T> ClaimAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        T result;
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand(ClaimSettings, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            result = await work(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DiskFull)
+        {
+            WriteHealth.RecordFull();
+            throw new StoreFullException($"The store ({Location}) is full: the claim's outcome was not committed.", e);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public string RowClaim => " FOR UPDATE SKIP LOCKED";
+
+    private static string ClaimSettings => FormattableString.Invariant(
+        $"SET LOCAL statement_timeout = {(long)ClaimStatementTimeout.TotalMilliseconds}; SET LOCAL lock_timeout = {(long)ClaimLockTimeout.TotalMilliseconds}; SET LOCAL idle_in_transaction_session_timeout = {(long)ClaimIdleTimeout.TotalMilliseconds}");
 
     /// <inheritdoc />
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)

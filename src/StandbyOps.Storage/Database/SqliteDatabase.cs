@@ -103,6 +103,18 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
+    /// <remarks>SQLite serves one node: no transaction is held (it would hold the single writer), the relay's own bookkeeping keeps an intent from running twice.</remarks>
+    public async Task<T> ClaimAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection, null).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public string RowClaim => string.Empty;
+
+    /// <inheritdoc />
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);

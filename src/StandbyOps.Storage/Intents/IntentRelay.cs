@@ -10,6 +10,9 @@ namespace StandbyOps.Storage.Intents;
 /// intent is due again, so nothing accepted before a crash is lost.
 /// </summary>
 /// <remarks>
+/// Each intent runs inside its claim (<see cref="IntentStore.RunClaimedAsync"/>): on PostgreSQL a row lock taken with
+/// <c>FOR UPDATE SKIP LOCKED</c> and held, off the store's write lock, until the outcome is recorded in the same
+/// transaction, so of several nodes exactly one runs a due intent, and a node that dies mid-way hands it to the next.
 /// Intents run concurrently (up to <see cref="MaxConcurrency"/> at once), so one slow handler — an SMS provider
 /// timing out — never holds back an SLA deadline or another engineer's page. An intent still running is not started
 /// again by a later round; handlers that touch the same thing serialize themselves.
@@ -18,6 +21,13 @@ public sealed partial class IntentRelay
 {
     /// <summary>How many intents run at once.</summary>
     public const int MaxConcurrency = 16;
+
+    /// <summary>
+    /// How long one handler may run before it is cancelled (the intent stays due): a Twilio send with its retries
+    /// takes under a minute, and this stays below <see cref="Database.PostgresDatabase.ClaimIdleTimeout"/>, so a handler
+    /// gives up before its claim could pass to another node.
+    /// </summary>
+    public static readonly TimeSpan HandlerTimeout = TimeSpan.FromMinutes(4);
 
     private static readonly Duration MaxBackoff = Duration.FromMinutes(5);
     private readonly IntentStore _store;
@@ -110,32 +120,41 @@ public sealed partial class IntentRelay
         }
     }
 
-    private async Task<bool> HandleAsync(Intent intent, Instant now, CancellationToken cancellationToken)
+    private async Task<bool> HandleAsync(Intent candidate, Instant now, CancellationToken cancellationToken)
+    {
+        var outcome = await _store.RunClaimedAsync(candidate.Id, now, intent => RunHandlerAsync(intent, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (outcome is null)
+        {
+            // Another node holds it, or it finished or moved meanwhile.
+            return false;
+        }
+
+        Stats.Ran(candidate.Kind, outcome.Completed ? IntentRelayStats.Completed : IntentRelayStats.Failed);
+        return outcome.Completed;
+    }
+
+    /// <summary>Runs the handler of a claimed intent and says what to record; bounded by <see cref="HandlerTimeout"/>.</summary>
+    private async Task<IntentOutcome> RunHandlerAsync(Intent intent, Instant now, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(intent.Kind, out var handler))
         {
-            await _store.RescheduleAsync(intent.Id, $"no handler for intent kind '{intent.Kind}'", now + MaxBackoff, cancellationToken).ConfigureAwait(false);
-            Stats.Ran(intent.Kind, IntentRelayStats.Failed);
             LogNoHandler(intent.Id, intent.Kind);
-            return false;
+            return IntentOutcome.Reschedule(now, $"no handler for intent kind '{intent.Kind}'", now + MaxBackoff);
         }
 
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(HandlerTimeout);
         try
         {
-            await handler.HandleAsync(intent, cancellationToken).ConfigureAwait(false);
+            await handler.HandleAsync(intent, bounded.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var retryAt = now + Backoff(intent.Attempts);
-            await _store.RescheduleAsync(intent.Id, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
-            Stats.Ran(intent.Kind, IntentRelayStats.Failed);
             LogFailed(ex, intent.Id, intent.Kind, intent.Attempts + 1);
-            return false;
+            return IntentOutcome.Reschedule(now, ex.Message, now + Backoff(intent.Attempts));
         }
 
-        await _store.CompleteAsync(intent.Id, now, cancellationToken).ConfigureAwait(false);
-        Stats.Ran(intent.Kind, IntentRelayStats.Completed);
-        return true;
+        return IntentOutcome.Complete(now);
     }
 
     /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>

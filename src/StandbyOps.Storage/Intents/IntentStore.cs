@@ -50,16 +50,46 @@ public sealed class IntentStore(IDatabase database)
             return text is null ? (Instant?)null : InstantTypeHandler.Parse(text);
         }, cancellationToken);
 
-    /// <summary>Marks an intent done.</summary>
-    public Task CompleteAsync(string id, Instant at, CancellationToken cancellationToken = default) =>
-        database.WriteAsync((c, t) => c.ExecuteAsync(
-            "UPDATE intents SET completed_at = @at, attempts = attempts + 1 WHERE id = @id", new { id, at }, t), cancellationToken);
+    /// <summary>
+    /// Claims the intent <paramref name="id"/> if it is still pending and due at <paramref name="now"/> and no other node
+    /// holds it, runs <paramref name="run"/> on it (as read under the claim) while holding the claim, and records the
+    /// outcome <paramref name="run"/> returns in the claim's transaction before it commits. Null when the intent was not
+    /// claimed: another node holds it, or it is done or no longer due. See <see cref="IDatabase.ClaimAsync{T}"/>.
+    /// </summary>
+    public Task<IntentOutcome?> RunClaimedAsync(string id, Instant now, Func<Intent, Task<IntentOutcome>> run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(run);
+        return database.ClaimAsync<IntentOutcome?>(async (c, t) =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<IntentRow>(
+                "SELECT id, kind, payload, created_at AS CreatedAt, due_at AS DueAt, attempts, last_error AS LastError FROM intents " +
+                "WHERE id = @id AND completed_at IS NULL AND due_at <= @now" + database.RowClaim,
+                new { id, now }, t).ConfigureAwait(false);
+            if (row is null)
+            {
+                return null;
+            }
 
-    /// <summary>Records a failed attempt and when to try again.</summary>
-    public Task RescheduleAsync(string id, string error, Instant retryAt, CancellationToken cancellationToken = default) =>
-        database.WriteAsync((c, t) => c.ExecuteAsync(
+            var outcome = await run(row.ToIntent()).ConfigureAwait(false);
+            if (t is null)
+            {
+                await database.WriteAsync((wc, wt) => RecordAsync(wc, wt, id, outcome), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await RecordAsync(c, t, id, outcome).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }, cancellationToken);
+    }
+
+    private static Task RecordAsync(DbConnection connection, DbTransaction transaction, string id, IntentOutcome outcome) => outcome.RetryAt is { } retryAt
+        ? connection.ExecuteAsync(
             "UPDATE intents SET attempts = attempts + 1, last_error = @error, due_at = @retryAt WHERE id = @id",
-            new { id, error, retryAt }, t), cancellationToken);
+            new { id, error = outcome.Error, retryAt }, transaction)
+        : connection.ExecuteAsync("UPDATE intents SET completed_at = @at, attempts = attempts + 1 WHERE id = @id", new { id, at = outcome.At }, transaction);
 
     private sealed record IntentRow(string Id, string Kind, string Payload, string CreatedAt, string DueAt, long Attempts, string? LastError)
     {

@@ -1,5 +1,7 @@
 using System.Net;
+using Npgsql;
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.Components;
 using StandbyOps.Testing.Server;
 using StandbyOps.Testing.Support;
 
@@ -22,6 +24,34 @@ public sealed class TokenCreateCommandTests
         Assert.DoesNotContain(secret, listed.StandardOutput, StringComparison.Ordinal);
 
         await using var server = await ServerProcess.StartAsync(config, directory.File("data"));
+        using var client = server.ClientWithToken(secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tokens")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task With_a_postgres_store_the_token_is_created_and_listed_in_postgres_and_authenticates()
+    {
+        using var directory = new TempDirectory();
+        var postgres = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("cli");
+        var config = directory.Write("standbyops.yaml", TestConfigs.Minimal + "\nstore:\n  kind: postgres\n  connectionString: ${STANDBYOPS_PG}\n");
+        var environment = new Dictionary<string, string> { ["STANDBYOPS_PG"] = postgres };
+
+        var created = await ServerProcess.RunCliAsync(["token", "create", "--role", "admin", "--name", "ops laptop", "--data-dir", directory.File("data"), "--config", config], environment);
+        Assert.True(created.ExitCode == 0, created.StandardError);
+        var secret = created.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        var listed = await ServerProcess.RunCliAsync(["token", "list", "--data-dir", directory.File("data"), "--config", config], environment);
+
+        Assert.True(listed.ExitCode == 0, listed.StandardError);
+        Assert.Contains("ops laptop", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory.File("data"), "standbyops.db")));
+        await using (var connection = new NpgsqlConnection(postgres))
+        {
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM api_tokens WHERE name = 'ops laptop'", connection);
+            Assert.Equal(1L, Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await using var server = await ServerProcess.StartAsync(config, directory.File("data"), environment);
         using var client = server.ClientWithToken(secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tokens")).StatusCode);
     }

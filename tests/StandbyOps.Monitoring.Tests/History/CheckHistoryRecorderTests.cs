@@ -10,6 +10,25 @@ public sealed class CheckHistoryRecorderTests
 {
     private static readonly Instant Start = HistoryFixture.Start;
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Totals_of_several_systems_come_back_per_system_and_check_on_either_store(string kind)
+    {
+        using var history = await HistoryFixture.CreateAsync(kind);
+        history.Board.Set("shop", new MonitorStatus("home", "check", "up", Start, "200", 0.1, Start));
+        history.Board.Set("api", new MonitorStatus("health", "check", "down", Start, "503", 0.2, Start));
+        history.Board.Set("intranet", new MonitorStatus("home", "check", "up", Start, "200", 0.1, Start));
+        history.Clock.Now = Start + Duration.FromMinutes(10);
+        await history.Recorder.FlushAsync();
+
+        var totals = await history.Store.TotalsAsync(["shop", "api", "shop"], Start, Start + Duration.FromMinutes(10));
+
+        Assert.Equal(
+            [("api", "", 0L, Minutes(10)), ("api", "health", 0L, Minutes(10)), ("shop", "", Minutes(10), 0L), ("shop", "home", Minutes(10), 0L)],
+            totals.Select(t => (t.SystemId, t.CheckId, t.UpMs, t.DownMs)));
+    }
+
     [Fact]
     public async Task Each_state_holds_until_the_next_result_and_is_split_over_5_minute_buckets()
     {

@@ -3,11 +3,12 @@ using StandbyOps.Monitoring.History;
 using StandbyOps.Monitoring.Systems;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Migrations;
+using StandbyOps.Testing.Components;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Monitoring.Tests.History;
 
-/// <summary>A recorder on a real SQLite file and a hand-moved clock; check <c>cert</c> does not count for its system.</summary>
+/// <summary>A recorder on a real SQLite file (or PostgreSQL database) and a hand-moved clock; check <c>cert</c> does not count for its system.</summary>
 internal sealed class HistoryFixture : IDisposable
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 20, 0, 0);
@@ -33,10 +34,13 @@ internal sealed class HistoryFixture : IDisposable
 
     public SystemStatusBoard Board { get; }
 
-    public static async Task<HistoryFixture> CreateAsync()
+    /// <summary>A fixture on SQLite, or (<paramref name="kind"/> <c>postgres</c>) on a database of its own on the test run's real PostgreSQL.</summary>
+    public static async Task<HistoryFixture> CreateAsync(string kind = "sqlite")
     {
         var directory = new TempDirectory();
-        var database = new SqliteDatabase(new StoreOptions(directory.Path));
+        IDatabase database = kind == "postgres"
+            ? new PostgresDatabase(await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("history"))
+            : new SqliteDatabase(new StoreOptions(directory.Path));
         await new MigrationRunner(database, new SettableClock(Start)).ApplyAsync([.. Schema.Migrations, .. CheckHistorySchema.Migrations]);
         return new HistoryFixture(directory, database);
     }

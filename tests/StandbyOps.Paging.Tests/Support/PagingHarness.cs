@@ -14,6 +14,7 @@ using StandbyOps.Paging.Notices;
 using StandbyOps.Storage.Database;
 using StandbyOps.Storage.Intents;
 using StandbyOps.Storage.Migrations;
+using StandbyOps.Testing.Components;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Paging.Tests.Support;
@@ -21,7 +22,8 @@ namespace StandbyOps.Paging.Tests.Support;
 /// <summary>
 /// Paging over a real SQLite file: the desk, the store, the escalation runner, the page sender, the delivery tracker and the
 /// intent relay with every handler, on a fake clock (Tuesday 20:00 in Amsterdam, inside acme's agreed standby). The desk
-/// has no observers unless a test adds paging's: a process that died right after each desk commit.
+/// has no observers unless a test adds paging's: a process that died right after each desk commit. On PostgreSQL
+/// (<see cref="CreateOnPostgresAsync"/>) <see cref="NodeAsync"/> adds another node on the same database, clock and SMS provider.
 /// </summary>
 public sealed class PagingHarness : IDisposable
 {
@@ -35,9 +37,13 @@ public sealed class PagingHarness : IDisposable
     private readonly List<IIncidentObserver> _observers = [];
     private readonly List<IIncidentTransactionObserver> _inTransaction = [];
 
-    private PagingHarness(string groupWait, IReadOnlyList<string>? escalation, bool allClear, string? yaml)
+    private readonly string? _connectionString;
+
+    private PagingHarness(string groupWait, IReadOnlyList<string>? escalation, bool allClear, string? yaml, string? connectionString = null, PagingHarness? firstNode = null)
     {
-        Clock = new FakeClock(Start);
+        _connectionString = connectionString;
+        Clock = firstNode?.Clock ?? new FakeClock(Start);
+        Sms = firstNode?.Sms ?? new RecordingSmsSender();
         Config = ConfigLoader.Load(
             yaml ?? ConfigBlocks.Document(
                 ConfigBlocks.LogSmsServer,
@@ -50,7 +56,7 @@ public sealed class PagingHarness : IDisposable
                 customers: ConfigBlocks.AcmeCustomer()),
             "standbyops.yaml",
             _ => null).GetConfigOrThrow();
-        Database = new SqliteDatabase(new StoreOptions(_directory.Path));
+        Database = connectionString is null ? new SqliteDatabase(new StoreOptions(_directory.Path)) : new PostgresDatabase(connectionString);
         var sla = new IncidentSlaPolicy(Config, new NoStandbyPeriods());
         Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance, _inTransaction);
         Store = new PagingStore(Database);
@@ -79,13 +85,13 @@ public sealed class PagingHarness : IDisposable
 
     public StandbyOpsConfig Config { get; }
 
-    public SqliteDatabase Database { get; }
+    public IDatabase Database { get; }
 
     public IncidentDesk Desk { get; }
 
     public PagingStore Store { get; }
 
-    public RecordingSmsSender Sms { get; } = new();
+    public RecordingSmsSender Sms { get; }
 
     public RecordingCallSender Calls { get; } = new();
 
@@ -105,9 +111,19 @@ public sealed class PagingHarness : IDisposable
 
     /// <summary>A harness; <paramref name="escalation"/> replaces the team's steps, <paramref name="allClear"/> sets its <c>allClear</c>.</summary>
     /// <param name="yaml">A whole configuration instead of the default one (acme in standby, anna/bram/chris).</param>
-    public static async Task<PagingHarness> CreateAsync(string groupWait = "0s", IReadOnlyList<string>? escalation = null, bool allClear = false, string? yaml = null)
+    public static Task<PagingHarness> CreateAsync(string groupWait = "0s", IReadOnlyList<string>? escalation = null, bool allClear = false, string? yaml = null) =>
+        MigratedAsync(new PagingHarness(groupWait, escalation, allClear, yaml));
+
+    /// <summary>Paging on a database of its own on the test run's real PostgreSQL server.</summary>
+    public static async Task<PagingHarness> CreateOnPostgresAsync(string groupWait = "0s") =>
+        await MigratedAsync(new PagingHarness(groupWait, null, false, null, await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("paging")));
+
+    /// <summary>A second node: its own store handle, relay and senders on this harness's PostgreSQL database, clock and SMS provider.</summary>
+    public Task<PagingHarness> NodeAsync(string groupWait = "0s") =>
+        MigratedAsync(new PagingHarness(groupWait, null, false, null, _connectionString ?? throw new InvalidOperationException("Nodes share a PostgreSQL database."), this));
+
+    private static async Task<PagingHarness> MigratedAsync(PagingHarness harness)
     {
-        var harness = new PagingHarness(groupWait, escalation, allClear, yaml);
         await new MigrationRunner(harness.Database, harness.Clock).ApplyAsync([.. Schema.Migrations, .. IncidentSchema.Migrations, .. PagingSchema.Migrations]);
         return harness;
     }
