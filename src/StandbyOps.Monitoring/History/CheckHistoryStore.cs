@@ -22,10 +22,15 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     private const string TotalsColumns = """
         s.system_id AS SystemId, s.check_id AS CheckId, s.kind AS Kind,
-        COALESCE(SUM(r.up_ms), 0) AS UpMs, COALESCE(SUM(r.down_ms), 0) AS DownMs, COALESCE(SUM(r.maintenance_ms), 0) AS MaintenanceMs,
-        MIN(r.latency_min_ms) AS LatencyMinMs, MAX(r.latency_max_ms) AS LatencyMaxMs,
-        COALESCE(SUM(r.latency_sum_ms), 0) AS LatencySumMs, COALESCE(SUM(r.latency_count), 0) AS LatencyCount
+        COALESCE(r.up, 0) AS UpMs, COALESCE(r.down, 0) AS DownMs, COALESCE(r.maintenance, 0) AS MaintenanceMs,
+        r.latency_min AS LatencyMinMs, r.latency_max AS LatencyMaxMs, COALESCE(r.latency_sum, 0) AS LatencySumMs, COALESCE(r.latency_count, 0) AS LatencyCount
         """;
+
+    private const string SeriesSums = """
+        SELECT series_id, SUM(up_ms) AS up, SUM(down_ms) AS down, SUM(maintenance_ms) AS maintenance, MIN(latency_min_ms) AS latency_min,
+            MAX(latency_max_ms) AS latency_max, SUM(latency_sum_ms) AS latency_sum, SUM(latency_count) AS latency_count
+        """;
+
 
     private const long Hour = 3600;
 
@@ -91,8 +96,9 @@ public sealed class CheckHistoryStore(IDatabase database)
             }).DefaultIfEmpty("NULL").ToList();
             var systems = $"({string.Join(", ", names)})";
             return (await c.QueryAsync<TotalsRow>(
-                $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN {Tiered($"series_id IN (SELECT id FROM history_series WHERE system_id IN {systems})")} r ON r.series_id = s.id " +
-                $"WHERE s.system_id IN {systems} GROUP BY s.system_id, s.check_id, s.kind ORDER BY s.system_id, s.check_id",
+                // Summed per series before the join, so the join meets one row per series.
+                $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN ({SeriesSums} FROM {Tiered($"series_id IN (SELECT id FROM history_series WHERE system_id IN {systems})")} t GROUP BY series_id) r " +
+                $"ON r.series_id = s.id WHERE s.system_id IN {systems} ORDER BY s.system_id, s.check_id",
                 bounds).ConfigureAwait(false)).Select(r => r.ToTotals()).ToList();
         }, cancellationToken);
 

@@ -17,7 +17,7 @@ public static class RotaView
         ArgumentNullException.ThrowIfNull(nav);
         ArgumentNullException.ThrowIfNull(lanes);
         var zone = team.Zone;
-        var label = $"Rota of team {team.Id} from {from.InZone(zone).Date} to {to.InZone(zone).Date}: " +
+        var label = $"Rota of team {team.Id} from {NodaTime.Text.LocalDatePattern.Iso.Format(from.InZone(zone).Date)} to {NodaTime.Text.LocalDatePattern.Iso.Format(to.InZone(zone).Date)}: " +
             string.Join("; ", lanes.Select(l => $"{l.Label}: {(l.Bars.Count == 0 ? "none" : string.Join(", ", l.Bars.Take(6).Select(b => b.Text)))}"));
         var chart = TimelineChart.Render(label, from, to, lanes, ticks, [new TimelineMarker(now, "now", "now")]);
         return Html.Of($"""
