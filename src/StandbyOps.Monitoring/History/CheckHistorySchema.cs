@@ -3,7 +3,7 @@ using StandbyOps.Storage.Migrations;
 namespace StandbyOps.Monitoring.History;
 
 /// <summary>
-/// Check history (versions 260–269). Instants here are Unix milliseconds (raw) and Unix seconds (rollup
+/// Check history (versions 260–269): raw results, 5-minute rollups and the hourly tier. Instants here are Unix milliseconds (raw) and Unix seconds (rollup
 /// buckets) as BIGINT rather than the usual ISO text, because these tables hold millions of rows and their size
 /// is the point; a series is named by a small number so rows do not repeat the system and check ids.
 /// </summary>
@@ -40,6 +40,25 @@ public static class CheckHistorySchema
                 latency_count   BIGINT NOT NULL,
                 PRIMARY KEY (series_id, bucket)
             );
+            """),
+        // The hourly tier: the same sums per hour, added on every write beside the 5-minute rows, so a long period reads
+        // 1/12 of the rows. The backfill turns the 5-minute rows already stored into hours.
+        new(261, "check history hourly tier", """
+            CREATE TABLE check_rollups_hourly (
+                series_id       BIGINT NOT NULL,
+                bucket          BIGINT NOT NULL,
+                up_ms           BIGINT NOT NULL,
+                down_ms         BIGINT NOT NULL,
+                maintenance_ms  BIGINT NOT NULL,
+                latency_min_ms  BIGINT NULL,
+                latency_max_ms  BIGINT NULL,
+                latency_sum_ms  BIGINT NOT NULL,
+                latency_count   BIGINT NOT NULL,
+                PRIMARY KEY (series_id, bucket)
+            );
+            INSERT INTO check_rollups_hourly (series_id, bucket, up_ms, down_ms, maintenance_ms, latency_min_ms, latency_max_ms, latency_sum_ms, latency_count)
+            SELECT series_id, bucket - (bucket % 3600), SUM(up_ms), SUM(down_ms), SUM(maintenance_ms), MIN(latency_min_ms), MAX(latency_max_ms), SUM(latency_sum_ms), SUM(latency_count)
+            FROM check_rollups GROUP BY series_id, bucket - (bucket % 3600);
             """),
     ];
 }

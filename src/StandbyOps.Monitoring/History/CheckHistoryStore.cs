@@ -9,29 +9,30 @@ namespace StandbyOps.Monitoring.History;
 /// <summary>
 /// All SQL of check history, in one place and portable (SQLite and PostgreSQL: BIGINT, TEXT, <c>ON CONFLICT</c>,
 /// <c>CASE</c> rather than <c>min()</c>/<c>LEAST</c>). Series ids are handed out here, inside the serialized
-/// write transaction.
+/// write transaction. Every write adds its sums to both tiers (5-minute and hourly rows) in the same transaction;
+/// reads take whole hours from the hourly tier.
 /// </summary>
 public sealed class CheckHistoryStore(IDatabase database)
 {
-    private const string UpsertRollup = """
-        INSERT INTO check_rollups (series_id, bucket, up_ms, down_ms, maintenance_ms, latency_min_ms, latency_max_ms, latency_sum_ms, latency_count)
-        VALUES (@SeriesId, @Bucket, @UpMs, @DownMs, @MaintenanceMs, @LatencyMinMs, @LatencyMaxMs, @LatencySumMs, @LatencyCount)
-        ON CONFLICT (series_id, bucket) DO UPDATE SET
-            up_ms = check_rollups.up_ms + excluded.up_ms,
-            down_ms = check_rollups.down_ms + excluded.down_ms,
-            maintenance_ms = check_rollups.maintenance_ms + excluded.maintenance_ms,
-            latency_min_ms = CASE WHEN check_rollups.latency_min_ms IS NULL OR excluded.latency_min_ms < check_rollups.latency_min_ms THEN excluded.latency_min_ms ELSE check_rollups.latency_min_ms END,
-            latency_max_ms = CASE WHEN check_rollups.latency_max_ms IS NULL OR excluded.latency_max_ms > check_rollups.latency_max_ms THEN excluded.latency_max_ms ELSE check_rollups.latency_max_ms END,
-            latency_sum_ms = check_rollups.latency_sum_ms + excluded.latency_sum_ms,
-            latency_count = check_rollups.latency_count + excluded.latency_count
-        """;
+    private const string RollupColumns = "series_id, bucket, up_ms, down_ms, maintenance_ms, latency_min_ms, latency_max_ms, latency_sum_ms, latency_count";
+
+    private static readonly string UpsertRollup = Upsert("check_rollups");
+
+    private static readonly string UpsertHourly = Upsert("check_rollups_hourly");
 
     private const string TotalsColumns = """
         s.system_id AS SystemId, s.check_id AS CheckId, s.kind AS Kind,
-        COALESCE(SUM(r.up_ms), 0) AS UpMs, COALESCE(SUM(r.down_ms), 0) AS DownMs, COALESCE(SUM(r.maintenance_ms), 0) AS MaintenanceMs,
-        MIN(r.latency_min_ms) AS LatencyMinMs, MAX(r.latency_max_ms) AS LatencyMaxMs,
-        COALESCE(SUM(r.latency_sum_ms), 0) AS LatencySumMs, COALESCE(SUM(r.latency_count), 0) AS LatencyCount
+        COALESCE(r.up, 0) AS UpMs, COALESCE(r.down, 0) AS DownMs, COALESCE(r.maintenance, 0) AS MaintenanceMs,
+        r.latency_min AS LatencyMinMs, r.latency_max AS LatencyMaxMs, COALESCE(r.latency_sum, 0) AS LatencySumMs, COALESCE(r.latency_count, 0) AS LatencyCount
         """;
+
+    private const string SeriesSums = """
+        SELECT series_id, SUM(up_ms) AS up, SUM(down_ms) AS down, SUM(maintenance_ms) AS maintenance, MIN(latency_min_ms) AS latency_min,
+            MAX(latency_max_ms) AS latency_max, SUM(latency_sum_ms) AS latency_sum, SUM(latency_count) AS latency_count
+        """;
+
+
+    private const long Hour = 3600;
 
     private readonly ConcurrentDictionary<(string System, string Check), long> _ids = new();
 
@@ -56,25 +57,15 @@ public sealed class CheckHistoryStore(IDatabase database)
                 }
 
                 await c.ExecuteAsync("INSERT INTO check_results (series_id, at_ms, state, latency_ms, reason) VALUES (@id, @at, @state, @latency, @reason)", rawRows, t).ConfigureAwait(false);
-                var rollupRows = new List<object>(rollups.Count);
+                var rollupRows = new List<RollupRow>(rollups.Count);
                 foreach (var (key, counters) in rollups)
                 {
                     var id = await SeriesIdAsync(c, t, key.SystemId, key.CheckId, key.Kind, created).ConfigureAwait(false);
-                    rollupRows.Add(new
-                    {
-                        SeriesId = id,
-                        key.Bucket,
-                        counters.UpMs,
-                        counters.DownMs,
-                        counters.MaintenanceMs,
-                        counters.LatencyMinMs,
-                        counters.LatencyMaxMs,
-                        counters.LatencySumMs,
-                        counters.LatencyCount,
-                    });
+                    rollupRows.Add(new RollupRow(id, key.Bucket, counters));
                 }
 
                 await c.ExecuteAsync(UpsertRollup, rollupRows, t).ConfigureAwait(false);
+                await c.ExecuteAsync(UpsertHourly, Hourly(rollupRows), t).ConfigureAwait(false);
             }
             catch
             {
@@ -89,43 +80,45 @@ public sealed class CheckHistoryStore(IDatabase database)
         }, cancellationToken);
     }
 
-    /// <summary>The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    /// <remarks>One statement per system on one connection: portable where a list parameter is not (docs/storage.md).</remarks>
-    public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(systemIds);
-        return database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c =>
+    /// <summary>
+    /// The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>,
+    /// <paramref name="to"/>): whole hours from the hourly tier, the 5-minute rows only for the ragged ends.
+    /// </summary>
+    public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c =>
         {
-            var totals = new List<SeriesTotals>();
-            foreach (var systemId in systemIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            // One named parameter per system: Dapper hands a list to Npgsql as one array parameter, which "IN" cannot take.
+            var bounds = TierBounds(from, to, new { });
+            var names = systemIds.Select((id, i) =>
             {
-                var rows = await c.QueryAsync<TotalsRow>(
-                    $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN check_rollups r ON r.series_id = s.id AND r.bucket >= @from AND r.bucket < @to " +
-                    "WHERE s.system_id = @systemId GROUP BY s.system_id, s.check_id, s.kind ORDER BY s.check_id",
-                    new { systemId, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds() }).ConfigureAwait(false);
-                totals.AddRange(rows.Select(r => r.ToTotals()));
-            }
-
-            return totals;
+                bounds.Add($"system{i}", id);
+                return $"@system{i}";
+            }).DefaultIfEmpty("NULL").ToList();
+            var systems = $"({string.Join(", ", names)})";
+            return (await c.QueryAsync<TotalsRow>(
+                // Summed per series before the join, so the join meets one row per series.
+                $"SELECT {TotalsColumns} FROM history_series s LEFT JOIN ({SeriesSums} FROM {Tiered($"series_id IN (SELECT id FROM history_series WHERE system_id IN {systems})")} t GROUP BY series_id) r " +
+                $"ON r.series_id = s.id WHERE s.system_id IN {systems} ORDER BY s.system_id, s.check_id",
+                bounds).ConfigureAwait(false)).Select(r => r.ToTotals()).ToList();
         }, cancellationToken);
-    }
 
     /// <summary>
     /// The sums of one series per slot of <paramref name="slot"/> (a multiple of 5 minutes) over [<paramref name="from"/>,
-    /// <paramref name="to"/>), keyed by the slot's start in Unix seconds: what an uptime bar or sparkline draws.
+    /// <paramref name="to"/>), keyed by the slot's start in Unix seconds: what an uptime bar or sparkline draws. Slots of whole
+    /// hours that start on an hour read the hourly tier.
     /// </summary>
     public Task<IReadOnlyDictionary<long, SeriesTotals>> SlotsAsync(string systemId, string checkId, Instant from, Instant to, Duration slot, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<long, SeriesTotals>>(async c =>
         {
             var width = (long)slot.TotalSeconds;
             var start = from.ToUnixTimeSeconds();
+            var hourly = width % Hour == 0 && start % Hour == 0;
             var rows = await c.QueryAsync<TotalsRow>(
                 "SELECT @start + ((r.bucket - @start) / @width) * @width AS Slot, SUM(r.up_ms) AS UpMs, SUM(r.down_ms) AS DownMs, SUM(r.maintenance_ms) AS MaintenanceMs, " +
                 "MIN(r.latency_min_ms) AS LatencyMinMs, MAX(r.latency_max_ms) AS LatencyMaxMs, SUM(r.latency_sum_ms) AS LatencySumMs, SUM(r.latency_count) AS LatencyCount " +
-                "FROM check_rollups r JOIN history_series s ON s.id = r.series_id " +
-                "WHERE s.system_id = @systemId AND s.check_id = @checkId AND r.bucket >= @start AND r.bucket < @end " +
+                $"FROM {Tiered("series_id = (SELECT id FROM history_series WHERE system_id = @systemId AND check_id = @checkId)")} r " +
                 "GROUP BY @start + ((r.bucket - @start) / @width) * @width",
-                new { systemId, checkId, start, end = to.ToUnixTimeSeconds(), width }).ConfigureAwait(false);
+                hourly ? TierBounds(from, to, new { systemId, checkId, start, width }) : FineBounds(from, to, new { systemId, checkId, start, width })).ConfigureAwait(false);
             return rows.ToDictionary(r => r.Slot, r => r.ToTotals() with { SystemId = systemId, CheckId = checkId });
         }, cancellationToken);
 
@@ -137,20 +130,23 @@ public sealed class CheckHistoryStore(IDatabase database)
                 new { systemId, checkId, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds() }).ConfigureAwait(false))
             .Select(r => new HistorySample(systemId, checkId, r.Kind, Instant.FromUnixTimeMilliseconds(r.AtMs), Parse(r.State), r.LatencyMs, r.Reason)).ToList(), cancellationToken);
 
-    /// <summary>Deletes raw results older than 48 hours and rollups older than 400 days before <paramref name="now"/>; returns the rows deleted.</summary>
+    /// <summary>Deletes raw results older than 48 hours and rollups (both tiers, in whole hours) older than 400 days before <paramref name="now"/>; returns the rows deleted.</summary>
     public Task<(int Raw, int Rollups)> PurgeAsync(Instant now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (c, t) =>
         {
             // Per series, so both deletes walk the (series, time) keys instead of scanning the tables.
             var ids = (await c.QueryAsync<long>("SELECT id FROM history_series", transaction: t).ConfigureAwait(false)).ToList();
             var rawCutoff = (now - HistoryRetention.Raw).ToUnixTimeMilliseconds();
+            // Whole hours in both tiers, so they always hold the same sums.
             var rollupCutoff = (now - HistoryRetention.Rollups).ToUnixTimeSeconds();
+            rollupCutoff -= ((rollupCutoff % Hour) + Hour) % Hour;
             var raw = 0;
             var rollups = 0;
             foreach (var id in ids)
             {
                 raw += await c.ExecuteAsync("DELETE FROM check_results WHERE series_id = @id AND at_ms < @rawCutoff", new { id, rawCutoff }, t).ConfigureAwait(false);
                 rollups += await c.ExecuteAsync("DELETE FROM check_rollups WHERE series_id = @id AND bucket < @rollupCutoff", new { id, rollupCutoff }, t).ConfigureAwait(false);
+                await c.ExecuteAsync("DELETE FROM check_rollups_hourly WHERE series_id = @id AND bucket < @rollupCutoff", new { id, rollupCutoff }, t).ConfigureAwait(false);
             }
 
             return (raw, rollups);
@@ -184,6 +180,14 @@ public sealed class CheckHistoryStore(IDatabase database)
         public SeriesTotals ToTotals() => new(SystemId, CheckId, Kind, UpMs, DownMs, MaintenanceMs, LatencyMinMs, LatencyMaxMs, LatencySumMs, LatencyCount);
     }
 
+    private sealed record RollupRow(long SeriesId, long Bucket, long UpMs, long DownMs, long MaintenanceMs, long? LatencyMinMs, long? LatencyMaxMs, long LatencySumMs, long LatencyCount)
+    {
+        public RollupRow(long seriesId, long bucket, RollupCounters counters)
+            : this(seriesId, bucket, counters.UpMs, counters.DownMs, counters.MaintenanceMs, counters.LatencyMinMs, counters.LatencyMaxMs, counters.LatencySumMs, counters.LatencyCount)
+        {
+        }
+    }
+
     private sealed class SampleRow
     {
         public string Kind { get; set; } = "";
@@ -195,6 +199,68 @@ public sealed class CheckHistoryStore(IDatabase database)
         public long? LatencyMs { get; set; }
 
         public string? Reason { get; set; }
+    }
+
+    private static string Upsert(string table) => $"""
+        INSERT INTO {table} ({RollupColumns})
+        VALUES (@SeriesId, @Bucket, @UpMs, @DownMs, @MaintenanceMs, @LatencyMinMs, @LatencyMaxMs, @LatencySumMs, @LatencyCount)
+        ON CONFLICT (series_id, bucket) DO UPDATE SET
+            up_ms = {table}.up_ms + excluded.up_ms,
+            down_ms = {table}.down_ms + excluded.down_ms,
+            maintenance_ms = {table}.maintenance_ms + excluded.maintenance_ms,
+            latency_min_ms = CASE WHEN {table}.latency_min_ms IS NULL OR excluded.latency_min_ms < {table}.latency_min_ms THEN excluded.latency_min_ms ELSE {table}.latency_min_ms END,
+            latency_max_ms = CASE WHEN {table}.latency_max_ms IS NULL OR excluded.latency_max_ms > {table}.latency_max_ms THEN excluded.latency_max_ms ELSE {table}.latency_max_ms END,
+            latency_sum_ms = {table}.latency_sum_ms + excluded.latency_sum_ms,
+            latency_count = {table}.latency_count + excluded.latency_count
+        """;
+
+    /// <summary>The 5-minute rows summed per series and hour, for the hourly tier.</summary>
+    private static List<RollupRow> Hourly(List<RollupRow> rows) =>
+        rows.GroupBy(r => (r.SeriesId, Bucket: r.Bucket - (((r.Bucket % Hour) + Hour) % Hour)))
+            .Select(g => new RollupRow(
+                g.Key.SeriesId,
+                g.Key.Bucket,
+                g.Sum(r => r.UpMs),
+                g.Sum(r => r.DownMs),
+                g.Sum(r => r.MaintenanceMs),
+                g.Min(r => r.LatencyMinMs),
+                g.Max(r => r.LatencyMaxMs),
+                g.Sum(r => r.LatencySumMs),
+                g.Sum(r => r.LatencyCount)))
+            .ToList();
+
+    /// <summary>
+    /// The rollup rows of the series matching <paramref name="series"/> over [@from, @to): 5-minute rows in [@from, @h1) and
+    /// [@h2, @to), hourly rows in [@h1, @h2) (see <see cref="TierBounds"/>).
+    /// </summary>
+    private static string Tiered(string series) => $"""
+        (SELECT {RollupColumns} FROM check_rollups WHERE {series} AND bucket >= @from AND bucket < @h1
+         UNION ALL SELECT {RollupColumns} FROM check_rollups_hourly WHERE {series} AND bucket >= @h1 AND bucket < @h2
+         UNION ALL SELECT {RollupColumns} FROM check_rollups WHERE {series} AND bucket >= @h2 AND bucket < @to)
+        """;
+
+    /// <summary>The bounds of <see cref="Tiered"/>: the whole hours inside [from, to) from the hourly tier.</summary>
+    private static DynamicParameters TierBounds(Instant from, Instant to, object parameters)
+    {
+        var start = from.ToUnixTimeSeconds();
+        var end = to.ToUnixTimeSeconds();
+        var h1 = start + ((Hour - (((start % Hour) + Hour) % Hour)) % Hour);
+        var h2 = end - (((end % Hour) + Hour) % Hour);
+        return h1 < h2 ? Bounds(start, h1, h2, end, parameters) : Bounds(start, end, end, end, parameters);
+    }
+
+    /// <summary>The bounds of <see cref="Tiered"/> that read only 5-minute rows.</summary>
+    private static DynamicParameters FineBounds(Instant from, Instant to, object parameters) =>
+        Bounds(from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), parameters);
+
+    private static DynamicParameters Bounds(long from, long h1, long h2, long to, object parameters)
+    {
+        var bounds = new DynamicParameters(parameters);
+        bounds.Add("from", from);
+        bounds.Add("h1", h1);
+        bounds.Add("h2", h2);
+        bounds.Add("to", to);
+        return bounds;
     }
 
     private static string Text(HistoryState state) => state.ToString().ToLowerInvariant();

@@ -33,6 +33,34 @@ public sealed class MaintenanceSchedule(IReadOnlyList<MaintenanceWindowConfig> w
         return false;
     }
 
+    /// <summary>The windows that overlap [<paramref name="from"/>, <paramref name="to"/>), by start: what a status page announces.</summary>
+    public IReadOnlyList<Interval> WindowsBetween(Instant from, Instant to)
+    {
+        var found = new List<Interval>();
+        foreach (var window in windows)
+        {
+            if (window is OneOffMaintenanceConfig once)
+            {
+                found.Add(new Interval(LocalTimePolicy.ToInstant(once.From, once.Zone), LocalTimePolicy.ToInstant(once.To, once.Zone)));
+            }
+            else if (window is WeeklyMaintenanceConfig weekly)
+            {
+                var last = to.InZone(weekly.Zone).Date;
+                for (var date = from.InZone(weekly.Zone).Date.PlusDays(-1); date <= last; date = date.PlusDays(1))
+                {
+                    if (weekly.Days.Contains(date.DayOfWeek))
+                    {
+                        found.Add(new Interval(
+                            LocalTimePolicy.ToInstant(date, weekly.From, weekly.Zone),
+                            LocalTimePolicy.ToInstant(weekly.CrossesMidnight ? date.PlusDays(1) : date, weekly.To, weekly.Zone)));
+                    }
+                }
+            }
+        }
+
+        return found.Where(w => w.End > from && w.Start < to).OrderBy(w => w.Start).ToList();
+    }
+
     private static bool InsideWeekly(WeeklyMaintenanceConfig weekly, Instant t)
     {
         var local = t.InZone(weekly.Zone).LocalDateTime;

@@ -94,44 +94,13 @@ public static class OnCallApi
     private static async Task<Results<Created<OverrideResponse>, ProblemHttpResult, ValidationProblem>> AddOverrideAsync(
         string team, CreateOverrideRequest request, ClaimsPrincipal user, TeamRotas rotas, RotaOverrideStore store, IClock clock, CancellationToken cancellationToken)
     {
-        if (rotas.Team(team) is not { } teamConfig)
+        var outcome = await RotaOperations.AddOverrideAsync(team, request.Engineer, request.Start, request.End, user, rotas, store, clock, cancellationToken).ConfigureAwait(false);
+        return outcome switch
         {
-            return TeamNotFound(team);
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        if (teamConfig.Rotation is null)
-        {
-            errors["team"] = [$"Team '{team}' has no standby rotation to override."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Engineer) || !teamConfig.Engineers.ContainsKey(request.Engineer))
-        {
-            errors["engineer"] = [$"'{request.Engineer}' is not an engineer of team '{team}'. Known: {string.Join(", ", teamConfig.Engineers.Keys)}."];
-        }
-
-        if (request.Start is null)
-        {
-            errors["start"] = ["The start instant is required."];
-        }
-
-        if (request.End is null)
-        {
-            errors["end"] = ["The end instant is required."];
-        }
-        else if (request.Start is { } start && request.End <= start)
-        {
-            errors["end"] = [$"The override must end ({request.End}) after it starts ({start})."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The override is invalid");
-        }
-
-        var createdBy = $"token:{user.FindFirstValue(ClaimTypes.Name)}";
-        var stored = await store.AddAsync(team, request.Engineer!, request.Start!.Value, request.End!.Value, createdBy, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/teams/{team}/overrides/{stored.Id}", ToResponse(stored));
+            { TeamNotFound: true } => TeamNotFound(team),
+            { Stored: { } stored } => TypedResults.Created($"/api/v1/teams/{team}/overrides/{stored.Id}", ToResponse(stored)),
+            _ => TypedResults.ValidationProblem(outcome.Errors, title: "The override is invalid"),
+        };
     }
 
     private static async Task<Results<Ok<OverrideResponse[]>, ProblemHttpResult>> ListOverridesAsync(

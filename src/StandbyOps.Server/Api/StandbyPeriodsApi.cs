@@ -58,9 +58,25 @@ public static class StandbyPeriodsApi
     private static async Task<Results<Created<StandbyPeriodResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         string customer, StandbyPeriodRequest request, ClaimsPrincipal user, StandbyOpsConfig config, StandbyPeriodStore store, IClock clock, CancellationToken cancellationToken)
     {
+        var (stored, errors) = await AddAsync(customer, request, user, config, store, clock, cancellationToken).ConfigureAwait(false);
+        return stored is not null ? TypedResults.Created($"/api/v1/customers/{customer}/standby-periods/{stored.Id}", ToResponse(stored))
+            : errors is null ? BillingInput.UnknownCustomer(customer)
+            : TypedResults.ValidationProblem(errors, title: "The standby period is invalid");
+    }
+
+    /// <summary>
+    /// Checks and stores a one-off standby period: the one path for this API and the rota page's form. Returns the stored
+    /// period, or the errors per field, or neither for a customer the caller may not see.
+    /// </summary>
+    public static async Task<(StoredStandbyPeriod? Stored, Dictionary<string, string[]>? Errors)> AddAsync(
+        string customer, StandbyPeriodRequest request, ClaimsPrincipal user, StandbyOpsConfig config, StandbyPeriodStore store, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
         if (BillingInput.Contract(config, customer, user) is not { } contract)
         {
-            return BillingInput.UnknownCustomer(customer);
+            return (null, null);
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -78,11 +94,11 @@ public static class StandbyPeriodsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The standby period is invalid");
+            return (null, errors);
         }
 
         var stored = await store.AddAsync(customer, new StandbyPeriod(start!.Value, end!.Value, request.Note), BillingInput.Caller(user), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/customers/{customer}/standby-periods/{stored.Id}", ToResponse(stored));
+        return (stored, null);
     }
 
     private static StandbyPeriodResponse ToResponse(StoredStandbyPeriod p) =>

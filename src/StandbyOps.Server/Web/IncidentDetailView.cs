@@ -43,6 +43,7 @@ public static class IncidentDetailView
             <dt>Resolved</dt><dd>{WebTimes.Time(i.ResolvedAt, zone)}</dd>
             <dt>Times in</dt><dd>{zone.Id}</dd>
             </dl>
+            {IncidentSlaPicture.Render(i, zone)}
             {(responder ? Links(i, links ?? [], context, page) : Html.Empty)}
             {(responder ? NoteForm(i, context, page, note) : CommentForm(i, context, page))}
             <h2>Timeline</h2>

@@ -63,6 +63,29 @@ public static class Stylesheet
         .credit { color: var(--bad); }
         select { font: inherit; padding: .6rem; border: 2px solid var(--line); border-radius: .4rem; background: var(--bg); color: var(--fg); max-width: 36rem; width: 100%; }
         .actions a { display: inline-block; font-weight: 700; padding: .6rem 0; margin-right: 1rem; }
+        svg.picture { display: block; width: 100%; }
+        svg.bar { height: 1.4rem; }
+        svg.sparkline { height: 1.6rem; }
+        svg.timeline { min-width: 40rem; height: auto; font: 12px system-ui, sans-serif; }
+        svg .up, svg .standby { fill: var(--ok); }
+        svg .down, svg .breached { fill: var(--bad); }
+        svg .maintenance, svg .override, svg .due { fill: var(--warn); }
+        svg .unknown { fill: var(--line); }
+        svg .oncall, svg .met { fill: var(--accent); }
+        svg .backup, svg .duty, svg .office { fill: var(--muted); }
+        svg .spark { fill: none; stroke: var(--accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+        svg line.tick { stroke: var(--line); stroke-width: 1; }
+        svg line.now { stroke: var(--fg); stroke-width: 2; }
+        svg line.deadline { stroke: var(--bad); stroke-width: 2; stroke-dasharray: 4 3; }
+        svg text { fill: var(--fg); }
+        svg text.bar { fill: var(--bg); font-weight: 700; }
+        svg text.tick { fill: var(--muted); }
+        .pictures { display: grid; gap: .2rem; min-width: 12rem; }
+        figure { margin: .3rem 0; }
+        figcaption { font-size: .85rem; color: var(--muted); }
+        .legend span { display: inline-block; margin-right: 1rem; }
+        .met { color: var(--ok); }
+        .due { color: var(--warn); }
         """;
 
     /// <summary>Maps <see cref="Path"/>: anyone may fetch it (the login page needs it before anyone is signed in).</summary>

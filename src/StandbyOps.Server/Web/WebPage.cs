@@ -78,11 +78,18 @@ public sealed class WebPage(IAntiforgery antiforgery)
         {
             links.Add(Html.Of($"<a href=\"/incidents\">Incidents</a>"));
             links.Add(Html.Of($"<a href=\"/systems\">Systems</a>"));
+            links.Add(Html.Of($"<a href=\"{StatusPages.Path}\">Status</a>"));
         }
 
         if (user.HasAny(WebRoles.Responders))
         {
             links.Add(Html.Of($"<a href=\"/oncall\">On call</a>"));
+            links.Add(Html.Of($"<a href=\"{RotaPages.Path}\">Rota</a>"));
+        }
+
+        if (user.HasAny(WebRoles.SlaReaders))
+        {
+            links.Add(Html.Of($"<a href=\"{SlaReportPages.Path}\">SLA report</a>"));
         }
 
         if (user.HasAny(WebRoles.FinanceReaders))

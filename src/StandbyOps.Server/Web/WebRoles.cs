@@ -22,6 +22,12 @@ public static class WebRoles
     /// <summary>Who may read invoices and the standby-hours report, as <c>GET /api/v1/invoices</c> and <c>/api/v1/reports/standby-hours</c>.</summary>
     public static readonly IReadOnlyList<TokenRole> FinanceReaders = [TokenRole.Admin, TokenRole.Finance];
 
+    /// <summary>Who may read the SLA report (a customer only its own), as <c>GET /api/v1/reports/sla</c>.</summary>
+    public static readonly IReadOnlyList<TokenRole> SlaReaders = [TokenRole.Admin, TokenRole.Desk, TokenRole.Finance, TokenRole.Customer];
+
+    /// <summary>Who may add rota overrides and one-off standby periods from the rota page, as <c>POST /api/v1/teams/{team}/overrides</c>.</summary>
+    public static readonly IReadOnlyList<TokenRole> RotaEditors = [TokenRole.Admin, TokenRole.Desk];
+
     /// <summary>Who may draft and issue invoices, as <c>POST /api/v1/invoices</c> and <c>/issue</c>: finance only, not admin.</summary>
     public static readonly IReadOnlyList<TokenRole> Billers = [TokenRole.Finance];
 

@@ -14,6 +14,7 @@ public static class WebUi
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton<WebPage>();
+        services.AddSingleton<Pictures.HistoryPictures>();
         return services.AddWebSession(settings.DataDirectory);
     }
 
@@ -30,5 +31,8 @@ public static class WebUi
         routes.MapOnCallPages();
         routes.MapInvoicePages();
         routes.MapStandbyHoursPages();
+        routes.MapStatusPages();
+        routes.MapSlaReportPages();
+        routes.MapRotaPages();
     }
 }

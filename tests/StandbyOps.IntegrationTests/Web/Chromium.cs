@@ -27,8 +27,8 @@ public sealed class Chromium : IAsyncDisposable
     /// <summary>A fresh browser profile: no cookies.</summary>
     public IBrowserContext Context { get; }
 
-    /// <summary>Starts headless Chromium with a context whose relative URLs go to <paramref name="baseAddress"/>.</summary>
-    public static async Task<Chromium> LaunchAsync(Uri baseAddress)
+    /// <summary>Starts headless Chromium with a context whose relative URLs go to <paramref name="baseAddress"/>, a phone's window unless told otherwise.</summary>
+    public static async Task<Chromium> LaunchAsync(Uri baseAddress, int width = 412, int height = 915)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var executable = ExternalTool.Require("chromium", "chromium");
@@ -39,7 +39,7 @@ public sealed class Chromium : IAsyncDisposable
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = baseAddress.AbsoluteUri,
-                ViewportSize = new ViewportSize { Width = 412, Height = 915 },
+                ViewportSize = new ViewportSize { Width = width, Height = height },
             });
             return new Chromium(playwright, browser, context);
         }

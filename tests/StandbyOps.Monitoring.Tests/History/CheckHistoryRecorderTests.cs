@@ -134,11 +134,15 @@ public sealed class CheckHistoryRecorderTests
         Assert.Single(await history.Store.SamplesAsync("shop", "home", Start, Start + Duration.FromHours(1)));
         Assert.Equal(Minutes(5), (await history.TotalsAsync(Start, Start + Duration.FromHours(1)))["home"].UpMs);
 
-        var (_, rollups) = await history.Store.PurgeAsync(Start + Duration.FromDays(400) + Duration.FromMinutes(5));
-        Assert.True(rollups >= 1);
+        // Rollups go in whole hours (both tiers alike): the hour from Start stays until all of it is 400 days old.
+        var (_, kept) = await history.Store.PurgeAsync(Start + Duration.FromDays(400) + Duration.FromMinutes(59));
+        Assert.Equal(0, kept);
+        Assert.Equal(Minutes(5), (await history.TotalsAsync(Start, Start + Duration.FromHours(1)))["home"].DownMs);
+        var (_, rollups) = await history.Store.PurgeAsync(Start + Duration.FromDays(400) + Duration.FromHours(1));
+        Assert.True(rollups >= 2);
         var left = (await history.TotalsAsync(Start, Start + Duration.FromHours(1)))["home"];
         Assert.Equal(0, left.UpMs);
-        Assert.Equal(Minutes(5), left.DownMs);
+        Assert.Equal(0, left.DownMs);
     }
 
     [Fact]
