@@ -10,7 +10,8 @@ namespace StandbyOps.Configuration;
 /// <summary>
 /// The validated contents of <c>standbyops.yaml</c>. Every dictionary is keyed by the id written in
 /// the file and keeps the file's order; every reference between sections is known to resolve. <see cref="Mail"/> is
-/// null when the file has no <c>mail:</c> (no e-mail intake, no mail sent).
+/// null when the file has no <c>mail:</c> (no e-mail intake, no mail sent); <see cref="Seller"/> is null without <c>seller:</c>
+/// (invoices then print no seller block).
 /// </summary>
 public sealed record StandbyOpsConfig(
     ServerConfig Server,
@@ -20,4 +21,5 @@ public sealed record StandbyOpsConfig(
     IReadOnlyDictionary<string, TeamConfig> Teams,
     IReadOnlyDictionary<string, CustomerConfig> Customers,
     StoreConfig Store,
-    Mail.MailConfig? Mail = null);
+    Mail.MailConfig? Mail = null,
+    Invoicing.SellerConfig? Seller = null);

@@ -162,12 +162,16 @@ public sealed class InvoiceStore
                 "SELECT COUNT(*) FROM billing_callouts WHERE customer = @customer AND updated_at > @draftedAt",
                 new { customer = existing.Invoice.Customer, draftedAt },
                 transaction).ConfigureAwait(false);
-            if (changed > 0)
+            var agreed = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM billing_standby_periods WHERE customer = @customer AND created_at > @draftedAt",
+                new { customer = existing.Invoice.Customer, draftedAt },
+                transaction).ConfigureAwait(false);
+            if (changed + agreed > 0)
             {
                 return new InvoiceWrite(
                     InvoiceWriteStatus.Conflict,
                     existing,
-                    $"{changed} callout(s) of {existing.Invoice.Customer} changed after this draft was computed; recompute the draft (POST /api/v1/invoices) and issue again.");
+                    $"{changed} callout(s) and {agreed} standby period(s) of {existing.Invoice.Customer} changed after this draft was computed; recompute the draft (POST /api/v1/invoices) and issue again.");
             }
 
             var issued = existing.Invoice.Issue(await NextNumberAsync(connection, transaction, date.Year).ConfigureAwait(false), date);

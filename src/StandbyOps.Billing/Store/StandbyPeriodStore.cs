@@ -66,13 +66,34 @@ public sealed class StandbyPeriodStore
             """,
             new { customer, start = InstantTypeHandler.Format(range.Start), end = InstantTypeHandler.Format(range.End) },
             transaction).ConfigureAwait(false);
-        return [.. rows.Select(r => new StoredStandbyPeriod(
-            r.Id,
-            r.Customer,
-            new StandbyPeriod(InstantTypeHandler.Parse(r.StartAt), InstantTypeHandler.Parse(r.EndAt), r.Note),
-            r.CreatedBy,
-            InstantTypeHandler.Parse(r.CreatedAt)))];
+        return [.. rows.Select(ToStored)];
     }
+
+    /// <summary>
+    /// The periods of <paramref name="customer"/> recorded (<c>created_at</c>) inside <paramref name="range"/>, whatever
+    /// time they cover: the candidates for late standby of months invoiced before they were recorded.
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredStandbyPeriod>> ListRecordedAsync(DbConnection connection, DbTransaction? transaction, string customer, Interval range)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.QueryAsync<Row>(
+            """
+            SELECT id AS Id, customer AS Customer, start_at AS StartAt, end_at AS EndAt, note AS Note, created_by AS CreatedBy, created_at AS CreatedAt
+            FROM billing_standby_periods
+            WHERE customer = @customer AND created_at >= @start AND created_at < @end
+            ORDER BY created_at, id
+            """,
+            new { customer, start = InstantTypeHandler.Format(range.Start), end = InstantTypeHandler.Format(range.End) },
+            transaction).ConfigureAwait(false);
+        return [.. rows.Select(ToStored)];
+    }
+
+    private static StoredStandbyPeriod ToStored(Row r) => new(
+        r.Id,
+        r.Customer,
+        new StandbyPeriod(InstantTypeHandler.Parse(r.StartAt), InstantTypeHandler.Parse(r.EndAt), r.Note),
+        r.CreatedBy,
+        InstantTypeHandler.Parse(r.CreatedAt));
 
     private sealed record Row(string Id, string Customer, string StartAt, string EndAt, string? Note, string CreatedBy, string CreatedAt);
 }

@@ -125,6 +125,10 @@ public static class BillingApi
         {
             (format, key) = (InvoiceFormat.Html, idOrNumber[..^5]);
         }
+        else if (idOrNumber.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            (format, key) = (InvoiceFormat.Pdf, idOrNumber[..^4]);
+        }
         else if (idOrNumber.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             key = idOrNumber[..^5];
@@ -134,6 +138,7 @@ public static class BillingApi
             var accept = request.Headers.Accept.ToString();
             format = accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Csv
                 : accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Html
+                : accept.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Pdf
                 : InvoiceFormat.Json;
         }
 
@@ -153,6 +158,7 @@ public static class BillingApi
         {
             InvoiceFormat.Csv => TypedResults.File(InvoiceCsvExporter.Render(stored.Invoice), "text/csv; charset=utf-8"),
             InvoiceFormat.Html => TypedResults.File(InvoiceHtmlExporter.Render(stored.Invoice), "text/html; charset=utf-8"),
+            InvoiceFormat.Pdf => TypedResults.File(InvoicePdfExporter.Render(stored.Invoice), "application/pdf", $"{stored.Invoice.Number ?? stored.Id}.pdf"),
             _ => Json(stored),
         };
     }
@@ -212,4 +218,7 @@ public enum InvoiceFormat
 
     /// <summary>A printable HTML page.</summary>
     Html,
+
+    /// <summary>An A4 PDF (PDFsharp), byte-stable for an issued invoice.</summary>
+    Pdf,
 }

@@ -26,15 +26,19 @@ public static class BillingOperations
             return null;
         }
 
-        var name = config.Customers[contract.Customer].Name;
-        return await store.SaveDraftAsync(contract.Customer, month, (c, t) => ComputeDraftAsync(c, t, contract, name, month), cancellationToken).ConfigureAwait(false);
+        return await store.SaveDraftAsync(contract.Customer, month, (c, t) => ComputeDraftAsync(c, t, contract, config, month), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drafts <paramref name="month"/> of <paramref name="contract"/> from the store, inside the caller's transaction.</summary>
+    /// <summary>
+    /// Drafts <paramref name="month"/> of <paramref name="contract"/> from the store, inside the caller's transaction, with
+    /// the seller and customer blocks of <paramref name="config"/>.
+    /// </summary>
     public static async Task<InvoiceDraftOutcome> ComputeDraftAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CustomerContract contract, string customerName, YearMonth month)
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CustomerContract contract, StandbyOpsConfig config, YearMonth month)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(config);
+        var customer = config.Customers[contract.Customer];
         var range = BillingInput.WideMonth(contract, month);
         var periods = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
         var started = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
@@ -55,15 +59,71 @@ public static class BillingOperations
             }
         }
 
-        return InvoiceCalculator.Draft(new InvoiceRequest(
+        // A month ever issued keeps the standby agreed when it was first issued; what was agreed for it later is billed
+        // as late items (LateStandbyAsync), so crediting and redrafting it cannot bill those a second time.
+        var known = firstIssues.TryGetValue(month, out var issuedAt) ? periods.Where(p => p.CreatedAt <= issuedAt) : periods;
+        var outcome = InvoiceCalculator.Draft(new InvoiceRequest(
             contract.Customer,
             month,
             contract.Terms,
-            new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)),
+            new AgreedStandby(contract.Coverage, known.Select(p => p.Period)),
             regular,
-            customerName,
-            late));
+            customer.Name,
+            late,
+            await LateStandbyAsync(connection, transaction, contract, month, firstIssues).ConfigureAwait(false)));
+        return outcome is InvoiceDraftOutcome.Drafted drafted
+            ? new InvoiceDraftOutcome.Drafted(drafted.Invoice with { Seller = Seller(config), Buyer = Buyer(customer) })
+            : outcome;
     }
+
+    /// <summary>
+    /// Standby agreed for earlier, already issued months by periods recorded during <paramref name="month"/> (in the
+    /// contract's zone): per such month, what was agreed before and after this month's additions. A period recorded
+    /// before or at the month's first issue was billed on it; one recorded later is billed on the invoice of the
+    /// month it was recorded in, exactly once (the "after" of one month is the "before" of the next).
+    /// </summary>
+    private static async Task<IReadOnlyList<LateStandby>> LateStandbyAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction? transaction,
+        CustomerContract contract,
+        YearMonth month,
+        IReadOnlyDictionary<YearMonth, Instant> firstIssues)
+    {
+        var recorded = BillingInput.ExactMonth(contract, month);
+        var added = await StandbyPeriodStore.ListRecordedAsync(connection, transaction, contract.Customer, recorded).ConfigureAwait(false);
+        var touched = new SortedSet<YearMonth>();
+        foreach (var period in added)
+        {
+            // A window belongs to the month of its local start: a night that starts the evening before the period counts too.
+            for (var m = BillingInput.MonthOf(contract, period.Period.Start - Duration.FromDays(1)); m <= BillingInput.MonthOf(contract, period.Period.End); m = m.PlusMonths(1))
+            {
+                if (m != month && firstIssues.TryGetValue(m, out var issuedAt) && issuedAt < recorded.End)
+                {
+                    touched.Add(m);
+                }
+            }
+        }
+
+        var late = new List<LateStandby>();
+        foreach (var serviceMonth in touched)
+        {
+            var issuedAt = firstIssues[serviceMonth];
+            var all = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, BillingInput.WideMonth(contract, serviceMonth)).ConfigureAwait(false);
+            late.Add(new LateStandby(
+                serviceMonth,
+                new AgreedStandby(contract.Coverage, all.Where(p => p.CreatedAt <= issuedAt || p.CreatedAt < recorded.Start).Select(p => p.Period)),
+                new AgreedStandby(contract.Coverage, all.Where(p => p.CreatedAt <= issuedAt || p.CreatedAt < recorded.End).Select(p => p.Period))));
+        }
+
+        return late;
+    }
+
+    /// <summary>The seller block of <paramref name="config"/>, or null when it has no <c>seller:</c>.</summary>
+    public static InvoiceSeller? Seller(StandbyOpsConfig config) =>
+        config?.Seller is { } seller ? new InvoiceSeller(seller.Name, seller.Address, seller.VatId, seller.Iban, seller.Bic, seller.PaymentTermsDays) : null;
+
+    private static InvoiceParty Buyer(Configuration.Customers.CustomerConfig customer) =>
+        customer.Billing is { } billing ? new InvoiceParty(billing.LegalName, billing.Address, billing.VatId) : new InvoiceParty(customer.Name, [], null);
 
     /// <summary>Issues draft <paramref name="id"/>, dated today in the invoice's zone.</summary>
     public static Task<InvoiceWrite> IssueAsync(InvoiceStore store, IClock clock, string id, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class WebUi
         routes.MapSystemPages();
         routes.MapOnCallPages();
         routes.MapInvoicePages();
+        routes.MapPortalInvoicePages();
         routes.MapStandbyHoursPages();
     }
 }
