@@ -1,4 +1,3 @@
-using NodaTime;
 using StandbyOps.Billing.Invoices;
 using StandbyOps.Billing.Pdf;
 
@@ -15,13 +14,13 @@ public static class InvoicePdfExporter
     private static readonly PdfColumn[] Columns =
     [
         new("Description", 0, 150),
-        new("Local start", 152, 74),
-        new("Local end", 228, 74),
-        new("Agreed/worked h", 304, 62, Right: true),
-        new("Billed h", 368, 36, Right: true),
-        new("Rate", 406, 38, Right: true),
-        new("%", 446, 14, Right: true),
-        new("Amount", 452, 43, Right: true),
+        new("Local start", 154, 68),
+        new("Local end", 226, 68),
+        new("Hours", 298, 44, Right: true),
+        new("Billed h", 344, 36, Right: true),
+        new("Rate", 382, 40, Right: true),
+        new("%", 424, 24, Right: true),
+        new("Amount", 450, 45, Right: true),
     ];
 
     /// <summary>The PDF's bytes.</summary>
@@ -68,7 +67,7 @@ public static class InvoicePdfExporter
             }
 
             layout.Gap();
-            layout.Text($"Local times in {invoice.TimeZone}. Hours are rounded to two decimals for display; amounts are computed from exact minutes.");
+            layout.Text($"Local times in {invoice.TimeZone}. Hours: agreed standby inside the window, or worked time of a callout; rounded to two decimals for display, amounts are computed from exact minutes.");
         }
 
         return StablePdf.Save(document, invoice.Number ?? $"draft-{invoice.Customer}-{ExportText.Text(invoice.Month)}");

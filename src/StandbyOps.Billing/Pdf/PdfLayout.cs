@@ -10,12 +10,15 @@ namespace StandbyOps.Billing.Pdf;
 public sealed class PdfLayout : IDisposable
 {
     private const double Margin = 50;
-    private const double LineHeight = 12.5;
+    private const double LineHeight = 11.5;
 
     private readonly PdfDocument _document;
-    private readonly XFont _regular = new(PdfFonts.Family, 8.5, XFontStyleEx.Regular);
-    private readonly XFont _bold = new(PdfFonts.Family, 8.5, XFontStyleEx.Bold);
-    private readonly XFont _title = new(PdfFonts.Family, 15, XFontStyleEx.Bold);
+    // Unicode (CID) fonts: any character of the data prints, not only the 256 of WinAnsi.
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    private readonly XFont _regular = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular, Unicode);
+    private readonly XFont _bold = new(PdfFonts.Family, 7.5, XFontStyleEx.Bold, Unicode);
+    private readonly XFont _title = new(PdfFonts.Family, 15, XFontStyleEx.Bold, Unicode);
     private readonly string _footer;
     private XGraphics _graphics = null!;
     private PdfPage _page = null!;
@@ -42,12 +45,27 @@ public sealed class PdfLayout : IDisposable
         _y += 26;
     }
 
-    /// <summary>One line of text, bold or not.</summary>
+    /// <summary>A paragraph, wrapped at word boundaries to the width between the margins.</summary>
     public void Text(string text, bool bold = false)
     {
-        Room(LineHeight);
-        Draw(text, Margin, Width, bold, right: false);
-        _y += LineHeight;
+        ArgumentNullException.ThrowIfNull(text);
+        var font = bold ? _bold : _regular;
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            var longer = line.Length == 0 ? word : $"{line} {word}";
+            if (line.Length > 0 && _graphics.MeasureString(longer, font).Width > Width)
+            {
+                Line(line, bold);
+                line = word;
+            }
+            else
+            {
+                line = longer;
+            }
+        }
+
+        Line(line, bold);
     }
 
     /// <summary>Vertical space.</summary>
@@ -110,6 +128,13 @@ public sealed class PdfLayout : IDisposable
     {
         Footer();
         _graphics.Dispose();
+    }
+
+    private void Line(string text, bool bold)
+    {
+        Room(LineHeight);
+        Draw(text, Margin, Width, bold, right: false);
+        _y += LineHeight;
     }
 
     private void Heading()

@@ -46,7 +46,27 @@ public static partial class StablePdf
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        StableXmpId(bytes, "<xmpMM:DocumentID>uuid:", key + "/document");
+        StableXmpId(bytes, "<xmpMM:InstanceID>uuid:", key + "/instance");
+        return bytes;
+    }
+
+    /// <summary>
+    /// PDFsharp 6.2 writes the XMP metadata stream while saving, uncompressed, with two random UUIDs; each is overwritten
+    /// in place by a UUID of the same length derived from <paramref name="seed"/>, so no offset or length changes.
+    /// </summary>
+    private static void StableXmpId(byte[] pdf, string marker, string seed)
+    {
+        var prefix = Encoding.ASCII.GetBytes(marker);
+        var at = pdf.AsSpan().IndexOf(prefix);
+        if (at < 0 || pdf.AsSpan(at + prefix.Length).IndexOf(prefix) >= 0)
+        {
+            throw new InvalidOperationException($"The PDF's XMP metadata has no single '{marker}': the PDFsharp version changed how it writes metadata.");
+        }
+
+        var uuid = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString("D", CultureInfo.InvariantCulture);
+        Encoding.ASCII.GetBytes(uuid).CopyTo(pdf, at + prefix.Length);
     }
 
     /// <summary>Replaces PDFsharp's random six-letter subset tag (<c>/ABCDEF+DejaVuSans</c>) by one derived from the font name.</summary>
