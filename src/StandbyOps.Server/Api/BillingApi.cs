@@ -17,8 +17,11 @@ namespace StandbyOps.Server.Api;
 /// <summary><c>/api/v1/invoices</c>: finance drafts, issues, credits and exports invoices (admin may read).</summary>
 public static class BillingApi
 {
-    /// <summary>One row of the standby-hours report: an engineer's hours in one category for one customer's month.</summary>
-    public sealed record StandbyHoursResponse(string Customer, string Engineer, string Month, string Category, long Minutes, decimal Hours);
+    /// <summary>
+    /// One row of the standby-hours report: an engineer's hours in one category for one customer's month, and how many of
+    /// them were late items (agreed or recorded after the month was invoiced, billed on a later invoice).
+    /// </summary>
+    public sealed record StandbyHoursResponse(string Customer, string Engineer, string Month, string Category, long Minutes, decimal Hours, long LateMinutes, decimal LateHours);
 
     /// <summary>A request for the draft of one customer's month.</summary>
     public sealed record DraftInvoiceRequest(string? Customer, string? Month);

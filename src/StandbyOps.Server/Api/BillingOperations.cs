@@ -163,33 +163,58 @@ public static class BillingOperations
             }
 
             var range = BillingInput.WideMonth(contract, month);
-            var (periods, callouts) = await database.ReadAsync(async c => (
+            var (periods, callouts, firstIssues) = await database.ReadAsync(async c => (
                 await StandbyPeriodStore.ListAsync(c, null, id, range).ConfigureAwait(false),
-                await CalloutStore.ListAsync(c, null, id, range).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-            var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms);
-            var shifts = new List<Billing.Reports.EngineerShift>();
-            if (config.Customers[id].Team is { } team && await rotas.ForAsync(team, cancellationToken).ConfigureAwait(false) is { } rota)
-            {
-                foreach (var shift in rota.Timeline(Core.Rota.ShiftRole.OnCall, range.Start, range.End))
-                {
-                    foreach (var interval in agreed)
-                    {
-                        var start = Instant.Max(shift.Start, interval.Start);
-                        var end = Instant.Min(shift.End, interval.End);
-                        if (end > start)
-                        {
-                            shifts.Add(new Billing.Reports.EngineerShift(shift.Engineer, start, end));
-                        }
-                    }
-                }
-            }
+                await CalloutStore.ListAsync(c, null, id, range).ConfigureAwait(false),
+                await InvoiceStore.FirstIssuesAsync(c, null, id).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            var rota = config.Customers[id].Team is { } team ? await rotas.ForAsync(team, cancellationToken).ConfigureAwait(false) : null;
+            var all = HoursReport(month, contract, rota, range, periods, callouts);
 
-            var report = Billing.Reports.StandbyHoursReport.Compute(month, shifts, callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(), contract.Terms);
-            rows.AddRange(report.Where(r => r.Minutes != 0).Select(r => new BillingApi.StandbyHoursResponse(
-                id, r.Engineer, monthText, r.Category.ToString().ToLowerInvariant(), r.Minutes, r.Hours)));
+            // Late items: agreed after the month was first issued, or callouts billed late (CalloutStore.BillingMonth);
+            // the report counts them in the month worked and says how many of its minutes were billed late.
+            var onTime = firstIssues.TryGetValue(month, out var issuedAt)
+                ? HoursReport(
+                    month,
+                    contract,
+                    rota,
+                    range,
+                    periods.Where(p => p.CreatedAt <= issuedAt).ToList(),
+                    callouts.Where(c => !CalloutStore.BillingMonth(c, firstIssues, at => BillingInput.MonthOf(contract, at)).Late).ToList())
+                : all;
+            var punctual = onTime.ToDictionary(r => (r.Engineer, r.Category), r => r.Minutes);
+            rows.AddRange(all.Where(r => r.Minutes != 0).Select(r =>
+            {
+                var late = r with { Minutes = r.Minutes - punctual.GetValueOrDefault((r.Engineer, r.Category)) };
+                return new BillingApi.StandbyHoursResponse(id, r.Engineer, monthText, r.Category.ToString().ToLowerInvariant(), r.Minutes, r.Hours, late.Minutes, late.Hours);
+            }));
         }
 
         return rows;
+    }
+
+    /// <summary>The rota's on-call shifts clipped to the agreed standby, plus the callouts, as the month's report rows.</summary>
+    private static IReadOnlyList<Billing.Reports.StandbyHoursRow> HoursReport(
+        YearMonth month, CustomerContract contract, Core.Rota.Rota? rota, Interval range, IReadOnlyList<StoredStandbyPeriod> periods, IReadOnlyList<StoredCallout> callouts)
+    {
+        var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms);
+        var shifts = new List<Billing.Reports.EngineerShift>();
+        if (rota is not null)
+        {
+            foreach (var shift in rota.Timeline(Core.Rota.ShiftRole.OnCall, range.Start, range.End))
+            {
+                foreach (var interval in agreed)
+                {
+                    var start = Instant.Max(shift.Start, interval.Start);
+                    var end = Instant.Min(shift.End, interval.End);
+                    if (end > start)
+                    {
+                        shifts.Add(new Billing.Reports.EngineerShift(shift.Engineer, start, end));
+                    }
+                }
+            }
+        }
+
+        return Billing.Reports.StandbyHoursReport.Compute(month, shifts, callouts.Select(c => c.ToCallout()).OfType<Billing.Callouts.Callout>(), contract.Terms);
     }
 
     private static LocalDate Today(IClock clock, Invoice invoice) =>
