@@ -44,6 +44,7 @@ public static class BillingOperations
         var started = await CalloutStore.ListAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
         var becameBillable = await CalloutStore.ListBecameBillableAsync(connection, transaction, contract.Customer, range).ConfigureAwait(false);
         var firstIssues = await InvoiceStore.FirstIssuesAsync(connection, transaction, contract.Customer).ConfigureAwait(false);
+        var knownPeriods = await InvoiceStore.FirstIssuePeriodsAsync(connection, transaction, contract.Customer).ConfigureAwait(false);
 
         // Each callout is billed on exactly one month's invoice: the month it started in, or, as a late item, the month
         // it became billable in when its own month had already been issued (CalloutStore.BillingMonth). Open callouts
@@ -61,7 +62,7 @@ public static class BillingOperations
 
         // A month ever issued keeps the standby agreed when it was first issued; what was agreed for it later is billed
         // as late items (LateStandbyAsync), so crediting and redrafting it cannot bill those a second time.
-        var known = firstIssues.TryGetValue(month, out var issuedAt) ? periods.Where(p => p.CreatedAt <= issuedAt) : periods;
+        var known = knownPeriods.TryGetValue(month, out var lastKnown) ? periods.Where(p => p.Seq <= lastKnown) : periods;
         var outcome = InvoiceCalculator.Draft(new InvoiceRequest(
             contract.Customer,
             month,
@@ -70,7 +71,7 @@ public static class BillingOperations
             regular,
             customer.Name,
             late,
-            await LateStandbyAsync(connection, transaction, contract, month, firstIssues).ConfigureAwait(false)));
+            await LateStandbyAsync(connection, transaction, contract, month, firstIssues, knownPeriods).ConfigureAwait(false)));
         return outcome is InvoiceDraftOutcome.Drafted drafted
             ? new InvoiceDraftOutcome.Drafted(drafted.Invoice with { Seller = Seller(config), Buyer = Buyer(customer) })
             : outcome;
@@ -78,16 +79,17 @@ public static class BillingOperations
 
     /// <summary>
     /// Standby agreed for earlier, already issued months by periods recorded during <paramref name="month"/> (in the
-    /// contract's zone): per such month, what was agreed before and after this month's additions. A period recorded
-    /// before or at the month's first issue was billed on it; one recorded later is billed on the invoice of the
-    /// month it was recorded in, exactly once (the "after" of one month is the "before" of the next).
+    /// contract's zone): per such month, what was agreed before and after this month's additions. A period its first
+    /// issued invoice knew was billed on it; one recorded later is billed on the invoice of the month it was recorded in,
+    /// exactly once (the "after" of one month is the "before" of the next).
     /// </summary>
     private static async Task<IReadOnlyList<LateStandby>> LateStandbyAsync(
         System.Data.Common.DbConnection connection,
         System.Data.Common.DbTransaction? transaction,
         CustomerContract contract,
         YearMonth month,
-        IReadOnlyDictionary<YearMonth, Instant> firstIssues)
+        IReadOnlyDictionary<YearMonth, Instant> firstIssues,
+        IReadOnlyDictionary<YearMonth, long> knownPeriods)
     {
         var recorded = BillingInput.ExactMonth(contract, month);
         var added = await StandbyPeriodStore.ListRecordedAsync(connection, transaction, contract.Customer, recorded).ConfigureAwait(false);
@@ -107,12 +109,12 @@ public static class BillingOperations
         var late = new List<LateStandby>();
         foreach (var serviceMonth in touched)
         {
-            var issuedAt = firstIssues[serviceMonth];
+            var known = knownPeriods.GetValueOrDefault(serviceMonth);
             var all = await StandbyPeriodStore.ListAsync(connection, transaction, contract.Customer, BillingInput.WideMonth(contract, serviceMonth)).ConfigureAwait(false);
             late.Add(new LateStandby(
                 serviceMonth,
-                new AgreedStandby(contract.Coverage, all.Where(p => p.CreatedAt <= issuedAt || p.CreatedAt < recorded.Start).Select(p => p.Period)),
-                new AgreedStandby(contract.Coverage, all.Where(p => p.CreatedAt <= issuedAt || p.CreatedAt < recorded.End).Select(p => p.Period))));
+                new AgreedStandby(contract.Coverage, all.Where(p => p.Seq <= known || p.CreatedAt < recorded.Start).Select(p => p.Period)),
+                new AgreedStandby(contract.Coverage, all.Where(p => p.Seq <= known || p.CreatedAt < recorded.End).Select(p => p.Period))));
         }
 
         return late;
@@ -163,22 +165,23 @@ public static class BillingOperations
             }
 
             var range = BillingInput.WideMonth(contract, month);
-            var (periods, callouts, firstIssues) = await database.ReadAsync(async c => (
+            var (periods, callouts, firstIssues, knownPeriods) = await database.ReadAsync(async c => (
                 await StandbyPeriodStore.ListAsync(c, null, id, range).ConfigureAwait(false),
                 await CalloutStore.ListAsync(c, null, id, range).ConfigureAwait(false),
-                await InvoiceStore.FirstIssuesAsync(c, null, id).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+                await InvoiceStore.FirstIssuesAsync(c, null, id).ConfigureAwait(false),
+                await InvoiceStore.FirstIssuePeriodsAsync(c, null, id).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
             var rota = config.Customers[id].Team is { } team ? await rotas.ForAsync(team, cancellationToken).ConfigureAwait(false) : null;
             var all = HoursReport(month, contract, rota, range, periods, callouts);
 
             // Late items: agreed after the month was first issued, or callouts billed late (CalloutStore.BillingMonth);
             // the report counts them in the month worked and says how many of its minutes were billed late.
-            var onTime = firstIssues.TryGetValue(month, out var issuedAt)
+            var onTime = knownPeriods.TryGetValue(month, out var known)
                 ? HoursReport(
                     month,
                     contract,
                     rota,
                     range,
-                    periods.Where(p => p.CreatedAt <= issuedAt).ToList(),
+                    periods.Where(p => p.Seq <= known).ToList(),
                     callouts.Where(c => !CalloutStore.BillingMonth(c, firstIssues, at => BillingInput.MonthOf(contract, at)).Late).ToList())
                 : all;
             var punctual = onTime.ToDictionary(r => (r.Engineer, r.Category), r => r.Minutes);

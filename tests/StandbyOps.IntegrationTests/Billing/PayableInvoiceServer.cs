@@ -14,10 +14,22 @@ namespace StandbyOps.IntegrationTests.Billing;
 /// recurring standby, so only what a test agrees is billed; late has a team, so the standby-hours report has rows for
 /// it. One server per test class: invoice numbers and the clock are the class's own.
 /// </summary>
-public sealed class PayableInvoiceServer() : IncidentServerBase(Start, ConfigAt("100.00", "Example MSP B.V."))
+public class PayableInvoiceServer : IncidentServerBase
 {
     /// <summary>The virtual time the server starts at.</summary>
     public const string Start = "2026-12-01T09:00:00Z";
+
+    /// <summary>A server at <see cref="Start"/>.</summary>
+    public PayableInvoiceServer()
+        : this(Start)
+    {
+    }
+
+    /// <summary>A server whose virtual time starts at <paramref name="start"/>.</summary>
+    protected PayableInvoiceServer(string start)
+        : base(start, ConfigAt("100.00", "Example MSP B.V."))
+    {
+    }
 
     /// <summary>The configuration at <paramref name="hourlyRate"/> per hour, billed by <paramref name="seller"/>.</summary>
     public static string ConfigAt(string hourlyRate, string seller) => ConfigBlocks.Document(
