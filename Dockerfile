@@ -9,6 +9,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY standbyops.yaml /etc/standbyops/standbyops.yaml
+# The PDF exports (invoices, reports) embed DejaVu Sans, read from Debian's fonts-dejavu-core.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /var/lib/standbyops && chown -R app:app /var/lib/standbyops
 USER app
 EXPOSE 8080

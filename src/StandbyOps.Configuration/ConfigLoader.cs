@@ -21,7 +21,7 @@ public static class ConfigLoader
 {
     public const string DefaultFileName = "standbyops.yaml";
 
-    private static readonly string[] TopKeys = ["server", "store", "sms", "calendars", "rateCards", "teams", "customers", "mail", "cluster"];
+    private static readonly string[] TopKeys = ["server", "store", "sms", "calendars", "rateCards", "teams", "customers", "mail", "cluster", "seller"];
 
     /// <summary>Loads the file at <paramref name="path"/>; a missing or unreadable file is an error naming the path.</summary>
     public static ConfigLoadResult LoadFile(string path, Func<string, string?> environment)
@@ -79,6 +79,7 @@ public static class ConfigLoader
         var cluster = Cluster.ClusterSection.Read(top, store);
         var sms = SmsSection.Read(top, publicUrlSet);
         var mail = Mail.MailSection.Read(top);
+        var seller = Invoicing.SellerSection.Read(top);
         var calendars = top.IdMap("calendars", "calendar", (id, e) => CalendarSection.Read(reader, id, e));
         var rateCards = top.IdMap("rateCards", "rate card", (id, e) => RateCardSection.Read(reader, id, e));
         var teams = top.IdMap("teams", "team", (id, e) => TeamSection.Read(reader, id, e));
@@ -90,7 +91,7 @@ public static class ConfigLoader
         CheckVoiceSteps(reader, teams.Values, sms);
         var teamConfigs = new OrderedDictionary<string, TeamConfig>(teams.Select(t => KeyValuePair.Create(t.Key, t.Value.Config)));
         return new StandbyOpsConfig(server, sms, new ReadOnlyDictionary<string, CalendarConfig>(calendarConfigs), rateCards,
-            new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers, store, mail, cluster);
+            new ReadOnlyDictionary<string, TeamConfig>(teamConfigs), customers, store, mail, cluster, seller);
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace StandbyOps.Configuration;
 /// <summary>
 /// The validated contents of <c>standbyops.yaml</c>. Every dictionary is keyed by the id written in
 /// the file and keeps the file's order; every reference between sections is known to resolve. <see cref="Mail"/> is
-/// null when the file has no <c>mail:</c> (no e-mail intake, no mail sent);
-/// <see cref="Cluster"/> is null when it has no <c>cluster:</c> (one node).
+/// null when the file has no <c>mail:</c> (no e-mail intake, no mail sent); <see cref="Seller"/> is null without <c>seller:</c>
+/// (invoices then print no seller block); <see cref="Cluster"/> is null when it has no <c>cluster:</c> (one node).
 /// </summary>
 public sealed record StandbyOpsConfig(
     ServerConfig Server,
@@ -22,4 +22,5 @@ public sealed record StandbyOpsConfig(
     IReadOnlyDictionary<string, CustomerConfig> Customers,
     StoreConfig Store,
     Mail.MailConfig? Mail = null,
-    Cluster.ClusterConfig? Cluster = null);
+    Cluster.ClusterConfig? Cluster = null,
+    Invoicing.SellerConfig? Seller = null);

@@ -71,6 +71,46 @@ internal static class ExportText
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown invoice type."),
     };
 
+    /// <summary>Thousands separators and at least two decimals, keeping any further decimals of a rate (1,450.00).</summary>
+    public static string Grouped(decimal value)
+    {
+        var decimals = Math.Max(2, (decimal.GetBits(value)[3] >> 16) & 0xFF);
+        return value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What a line bills, as printed: "Standby — evening/night", "Late callout — anna, case 2026-000042".</summary>
+    public static string Description(InvoiceLine line) => line switch
+    {
+        StandbyLine => $"{(line.Late ? "Late standby" : "Standby")} — {PrintedCategory(line.Category)}",
+        CalloutLine callout =>
+            $"{(callout.Late ? "Late callout" : "Callout")} — {callout.Engineer}{(callout.CaseNumber is null ? string.Empty : $", case {callout.CaseNumber}")}",
+        _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown line type."),
+    };
+
+    /// <summary>The agreed (standby) or worked (callout) minutes of a line.</summary>
+    public static long Measured(InvoiceLine line) => line switch
+    {
+        StandbyLine standby => standby.AgreedMinutes,
+        CalloutLine callout => callout.WorkedMinutes,
+        _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown line type."),
+    };
+
+    /// <summary>The printed title: "Invoice INV-2026-0001", "Credit note …" or "Draft invoice".</summary>
+    public static string Title(Invoice invoice) => (invoice.Type, invoice.Status) switch
+    {
+        (InvoiceType.CreditNote, _) => $"Credit note {invoice.Number}",
+        (_, InvoiceStatus.Draft) => "Draft invoice",
+        _ => $"Invoice {invoice.Number}",
+    };
+
+    private static string PrintedCategory(BillingCategory category) => category switch
+    {
+        BillingCategory.Holiday => "holiday",
+        BillingCategory.Weekend => "weekend",
+        BillingCategory.Night => "evening/night",
+        _ => Name(category),
+    };
+
     /// <summary>Removes trailing zeros: rounding to one decimal fewer changes nothing while the last digit is a zero.</summary>
     private static decimal Normalize(decimal value)
     {

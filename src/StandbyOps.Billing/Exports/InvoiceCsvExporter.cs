@@ -18,6 +18,8 @@ public static class InvoiceCsvExporter
         "line", "kind", "category", "localStart", "localEnd", "start", "end",
         "agreedHours", "agreedMinutes", "workedHours", "workedMinutes", "billedHours", "billedMinutes",
         "ratePercent", "hourlyRate", "amount", "caseNumber", "engineer",
+        "late", "servicePeriodFrom", "servicePeriodTo", "dueDate", "customerLegalName", "customerAddress", "customerVatId",
+        "sellerName", "sellerAddress", "sellerVatId", "sellerIban", "sellerBic", "paymentTermsDays",
     ];
 
     private const string LineEnd = "\r\n";
@@ -70,7 +72,8 @@ public static class InvoiceCsvExporter
                 ExportText.Text(ExportText.Money(line.Amount)),
                 callout?.CaseNumber ?? string.Empty,
                 callout?.Engineer ?? string.Empty,
-            ]));
+                line.Late ? "true" : "false",
+            ]).Concat(Parties(invoice)));
         }
 
         AppendTotal(csv, invoice, "subtotal", string.Empty, invoice.Subtotal);
@@ -83,7 +86,8 @@ public static class InvoiceCsvExporter
         var row = Invoice(invoice).ToList();
         row.AddRange([string.Empty, kind]);
         row.AddRange(Enumerable.Repeat(string.Empty, 11));
-        row.AddRange([ratePercent, string.Empty, ExportText.Text(ExportText.Money(amount)), string.Empty, string.Empty]);
+        row.AddRange([ratePercent, string.Empty, ExportText.Text(ExportText.Money(amount)), string.Empty, string.Empty, string.Empty]);
+        row.AddRange(Parties(invoice));
         AppendRow(csv, row);
     }
 
@@ -99,6 +103,23 @@ public static class InvoiceCsvExporter
         ExportText.Text(invoice.Month),
         invoice.TimeZone,
         invoice.Currency,
+    ];
+
+    /// <summary>The service period, due date, customer and seller blocks; address lines joined with "; ".</summary>
+    private static string[] Parties(Invoice invoice) =>
+    [
+        ExportText.Text(invoice.ServiceFrom),
+        ExportText.Text(invoice.ServiceTo),
+        invoice.DueDate is { } due ? ExportText.Text(due) : string.Empty,
+        invoice.Buyer?.Name ?? string.Empty,
+        invoice.Buyer is { } buyer ? string.Join("; ", buyer.Address) : string.Empty,
+        invoice.Buyer?.VatId ?? string.Empty,
+        invoice.Seller?.Name ?? string.Empty,
+        invoice.Seller is { } seller ? string.Join("; ", seller.Address) : string.Empty,
+        invoice.Seller?.VatId ?? string.Empty,
+        invoice.Seller?.Iban ?? string.Empty,
+        invoice.Seller?.Bic ?? string.Empty,
+        invoice.Seller is { } terms ? ExportText.Text(terms.PaymentTermsDays) : string.Empty,
     ];
 
     private static void AppendRow(StringBuilder csv, IEnumerable<string> fields)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using StandbyOps.Billing.Invoices;
@@ -42,16 +41,35 @@ public static class InvoiceHtmlExporter
     {
         Preconditions.NotNull(invoice, nameof(invoice));
         var html = new StringBuilder();
-        var title = Title(invoice);
+        var title = ExportText.Title(invoice);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<title>").Append(Escape(title)).Append(" — ").Append(Escape(invoice.CustomerName)).Append("</title>\n");
         html.Append("<style>\n").Append(Style.Replace("\r\n", "\n", StringComparison.Ordinal)).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Escape(title)).Append("</h1>\n<dl>\n");
+        if (invoice.Seller is { } seller)
+        {
+            Party(html, "Seller", seller.Name, seller.Address, seller.VatId);
+        }
+
         Term(html, "Customer", $"{invoice.CustomerName} ({invoice.Customer})");
-        Term(html, "Period", ExportText.Text(invoice.Month));
+        if (invoice.Buyer is { } buyer)
+        {
+            Party(html, "Billed to", buyer.Name, buyer.Address, buyer.VatId);
+            Term(html, "Service period", $"{ExportText.Text(invoice.ServiceFrom)} – {ExportText.Text(invoice.ServiceTo)}");
+        }
+        else
+        {
+            Term(html, "Period", ExportText.Text(invoice.Month));
+        }
+
         if (invoice.IssueDate is { } issued)
         {
             Term(html, "Issue date", ExportText.Text(issued));
+        }
+
+        if (invoice.DueDate is { } due)
+        {
+            Term(html, "Due date", ExportText.Text(due));
         }
 
         if (invoice.CreditedNumber is { } credited)
@@ -78,41 +96,49 @@ public static class InvoiceHtmlExporter
         Total(html, $"VAT {ExportText.Text(ExportText.Percent(invoice.VatPercent))}%", Money(invoice.Currency, invoice.Vat));
         Total(html, "Total", Money(invoice.Currency, invoice.Total));
         html.Append("</tfoot>\n</table>\n");
+        if (Payment(invoice) is { } payment)
+        {
+            html.Append("<p>").Append(Escape(payment)).Append("</p>\n");
+        }
+
         html.Append("<p class=\"note\">Hours are elapsed time in the local zone shown above, rounded to two decimals for display; ")
             .Append("amounts are computed from exact minutes and rounded per line to cents.</p>\n");
         html.Append("</body>\n</html>\n");
         return Utf8NoBom.GetBytes(html.ToString());
     }
 
-    private static string Title(Invoice invoice) => (invoice.Type, invoice.Status) switch
-    {
-        (InvoiceType.CreditNote, _) => $"Credit note {invoice.Number}",
-        (_, InvoiceStatus.Draft) => "Draft invoice",
-        _ => $"Invoice {invoice.Number}",
-    };
-
     private static void Line(StringBuilder html, string currency, InvoiceLine line)
     {
-        var (description, measured) = line switch
-        {
-            StandbyLine standby => ($"Standby — {Category(line.Category)}", standby.AgreedMinutes),
-            CalloutLine callout => (
-                $"{(callout.Late ? "Late callout" : "Callout")} — {callout.Engineer}{(callout.CaseNumber is null ? string.Empty : $", case {callout.CaseNumber}")}",
-                callout.WorkedMinutes),
-            _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown line type."),
-        };
-
         html.Append("<tr>");
         Cell(html, ExportText.Text(line.LocalStart.Date), numeric: false);
-        Cell(html, description, numeric: false);
+        Cell(html, ExportText.Description(line), numeric: false);
         Cell(html, ExportText.Text(line.LocalStart).Replace('T', ' '), numeric: false);
         Cell(html, ExportText.Text(line.LocalEnd).Replace('T', ' '), numeric: false);
-        Cell(html, Number(ExportText.Hours(measured)), numeric: true);
+        Cell(html, Number(ExportText.Hours(ExportText.Measured(line))), numeric: true);
         Cell(html, Number(ExportText.Hours(line.BilledMinutes)), numeric: true);
         Cell(html, Money(currency, ExportText.Rate(line.HourlyRate)), numeric: true);
         Cell(html, ExportText.Text(ExportText.Percent(line.RatePercent)), numeric: true);
         Cell(html, Money(currency, line.Amount), numeric: true);
         html.Append("</tr>\n");
+    }
+
+    /// <summary>How to pay an issued invoice with a seller block and an amount due; null otherwise.</summary>
+    internal static string? Payment(Invoice invoice) =>
+        invoice is { Seller: { } seller, DueDate: { } due, Type: InvoiceType.Invoice } && invoice.Total > 0m
+            ? $"Please pay {invoice.Currency} {ExportText.Grouped(invoice.Total)} by {ExportText.Text(due)} to IBAN {seller.Iban}"
+              + $"{(seller.Bic is null ? string.Empty : $" (BIC {seller.Bic})")}, {seller.Name}, quoting {invoice.Number}."
+            : null;
+
+    private static void Party(StringBuilder html, string term, string name, IReadOnlyList<string> address, string? vatId)
+    {
+        var lines = new List<string> { name };
+        lines.AddRange(address);
+        if (vatId is not null)
+        {
+            lines.Add($"VAT ID {vatId}");
+        }
+
+        html.Append("<dt>").Append(Escape(term)).Append("</dt><dd>").Append(string.Join("<br>", lines.Select(Escape))).Append("</dd>\n");
     }
 
     private static void Total(StringBuilder html, string label, string amount) =>
@@ -125,22 +151,9 @@ public static class InvoiceHtmlExporter
     private static void Cell(StringBuilder html, string text, bool numeric) =>
         html.Append(numeric ? "<td class=\"num\">" : "<td>").Append(Escape(text)).Append("</td>");
 
-    private static string Category(BillingCategory category) => category switch
-    {
-        BillingCategory.Holiday => "holiday",
-        BillingCategory.Weekend => "weekend",
-        BillingCategory.Night => "evening/night",
-        _ => ExportText.Name(category),
-    };
-
     private static string Money(string currency, decimal value) => $"{currency} {Number(value)}";
 
-    /// <summary>Thousands separators and at least two decimals, keeping any further decimals of a rate.</summary>
-    private static string Number(decimal value)
-    {
-        var decimals = Math.Max(2, (decimal.GetBits(value)[3] >> 16) & 0xFF);
-        return value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    private static string Number(decimal value) => ExportText.Grouped(value);
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 }

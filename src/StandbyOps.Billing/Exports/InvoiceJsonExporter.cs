@@ -53,6 +53,12 @@ public static class InvoiceJsonExporter
         writer.WriteString("month", ExportText.Text(invoice.Month));
         writer.WriteString("timeZone", invoice.TimeZone);
         writer.WriteString("currency", invoice.Currency);
+        if (invoice.Seller is not null || invoice.Buyer is not null)
+        {
+            // Only invoices drafted with parties carry them, so every invoice made before renders unchanged.
+            WriteParties(writer, invoice);
+        }
+
         writer.WriteStartArray("lines");
         foreach (var line in invoice.Lines)
         {
@@ -97,14 +103,63 @@ public static class InvoiceJsonExporter
         {
             WriteStringOrNull(writer, "caseNumber", calloutLine.CaseNumber);
             writer.WriteString("engineer", calloutLine.Engineer);
-            if (calloutLine.Late)
-            {
-                // Only late lines carry the flag, so every invoice written before late items existed renders unchanged.
-                writer.WriteBoolean("late", true);
-            }
+        }
+
+        if (line.Late)
+        {
+            // Only late lines carry the flag, so every invoice written before late items existed renders unchanged.
+            writer.WriteBoolean("late", true);
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteParties(Utf8JsonWriter writer, Invoice invoice)
+    {
+        writer.WriteStartObject("servicePeriod");
+        writer.WriteString("from", ExportText.Text(invoice.ServiceFrom));
+        writer.WriteString("to", ExportText.Text(invoice.ServiceTo));
+        writer.WriteEndObject();
+        WriteStringOrNull(writer, "dueDate", invoice.DueDate is { } due ? ExportText.Text(due) : null);
+        if (invoice.Seller is { } seller)
+        {
+            writer.WriteStartObject("seller");
+            writer.WriteString("name", seller.Name);
+            WriteAddress(writer, seller.Address);
+            writer.WriteString("vatId", seller.VatId);
+            writer.WriteString("iban", seller.Iban);
+            WriteStringOrNull(writer, "bic", seller.Bic);
+            writer.WriteNumber("paymentTermsDays", seller.PaymentTermsDays);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("seller");
+        }
+
+        if (invoice.Buyer is { } buyer)
+        {
+            writer.WriteStartObject("buyer");
+            writer.WriteString("name", buyer.Name);
+            WriteAddress(writer, buyer.Address);
+            WriteStringOrNull(writer, "vatId", buyer.VatId);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("buyer");
+        }
+    }
+
+    private static void WriteAddress(Utf8JsonWriter writer, IReadOnlyList<string> address)
+    {
+        writer.WriteStartArray("address");
+        foreach (var line in address)
+        {
+            writer.WriteStringValue(line);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)

@@ -29,12 +29,6 @@ public sealed record CalloutLine : InvoiceLine
     /// <inheritdoc/>
     public override InvoiceLineKind Kind => InvoiceLineKind.Callout;
 
-    /// <summary>
-    /// A late item: a callout of an earlier month that became billable after that month's invoice was issued, billed
-    /// on this invoice with its own service dates (DOMAIN.md "A month is invoiced after it ends").
-    /// </summary>
-    public bool Late { get; init; }
-
     /// <summary>The engineer who worked.</summary>
     public string Engineer { get; }
 

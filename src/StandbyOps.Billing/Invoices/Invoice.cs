@@ -131,6 +131,24 @@ public sealed record Invoice
     /// <summary>Subtotal plus VAT.</summary>
     public decimal Total { get; }
 
+    /// <summary>
+    /// Who bills and how to pay, from the configuration's <c>seller:</c> when the draft was made; null on invoices
+    /// drafted without one (and on every invoice made before seller blocks existed, which render unchanged).
+    /// </summary>
+    public InvoiceSeller? Seller { get; init; }
+
+    /// <summary>The customer as billed (legal name, address, VAT id); null on invoices made before buyer blocks existed.</summary>
+    public InvoiceParty? Buyer { get; init; }
+
+    /// <summary>First day of the service period: the billed month's first day (late lines carry their own dates).</summary>
+    public LocalDate ServiceFrom => Month.OnDayOfMonth(1);
+
+    /// <summary>Last day of the service period.</summary>
+    public LocalDate ServiceTo => Month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
+
+    /// <summary>The issue date plus the seller's payment terms; null on a draft or without a seller.</summary>
+    public LocalDate? DueDate => IssueDate is { } issued && Seller is { } seller ? issued.PlusDays(seller.PaymentTermsDays) : null;
+
     /// <summary>Freezes this draft under <paramref name="number"/>; nothing is recomputed.</summary>
     public Invoice Issue(string number, LocalDate issueDate)
     {
@@ -139,7 +157,11 @@ public sealed record Invoice
             throw new InvalidOperationException($"Invoice {Number} is already issued; correct it with a credit note.");
         }
 
-        return new Invoice(Type, InvoiceStatus.Issued, number, issueDate, null, Customer, CustomerName, Month, TimeZone, Currency, VatPercent, Lines, Subtotal, Vat, Total);
+        return new Invoice(Type, InvoiceStatus.Issued, number, issueDate, null, Customer, CustomerName, Month, TimeZone, Currency, VatPercent, Lines, Subtotal, Vat, Total)
+        {
+            Seller = Seller,
+            Buyer = Buyer,
+        };
     }
 
     /// <summary>A credit note numbered <paramref name="number"/> that cancels this issued invoice: every line and total negated.</summary>
@@ -165,6 +187,10 @@ public sealed record Invoice
             Lines.Select(l => l.Negated()),
             Money.Cents(-Subtotal),
             Money.Cents(-Vat),
-            Money.Cents(-Total));
+            Money.Cents(-Total))
+        {
+            Seller = Seller,
+            Buyer = Buyer,
+        };
     }
 }

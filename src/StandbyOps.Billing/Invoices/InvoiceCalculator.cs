@@ -25,27 +25,8 @@ public static class InvoiceCalculator
         var first = request.Month.OnDayOfMonth(1);
         var next = first.PlusMonths(1);
 
-        // Wide enough for every window that starts in the month (they end at most a day later) and its callouts.
-        var range = new Interval(
-            LocalTimePolicy.ToInstant(first.PlusDays(-2).AtMidnight(), terms.Zone),
-            LocalTimePolicy.ToInstant(next.PlusDays(3).AtMidnight(), terms.Zone));
-        var agreed = request.Agreed.Resolve(range, terms);
-
-        var lines = new List<InvoiceLine>();
-        foreach (var window in StandbyWindows.Cut(agreed, first, next, terms))
-        {
-            lines.Add(new StandbyLine(
-                window.Category,
-                window.Start,
-                window.End,
-                window.LocalStart,
-                window.LocalEnd,
-                window.AgreedMinutes,
-                window.BilledMinutes,
-                window.RatePercent,
-                card.HourlyRate,
-                Money.LineAmount(window.BilledMinutes, card.HourlyRate, window.RatePercent)));
-        }
+        var agreed = request.Agreed.Resolve(WideRange(request.Month, terms), terms);
+        var lines = new List<InvoiceLine>(StandbyLines(request.Month, agreed, terms));
 
         var problems = new List<BillingProblem>();
         foreach (var callout in request.Callouts)
@@ -70,6 +51,11 @@ public static class InvoiceCalculator
         {
             var start = MinuteGrid.Floor(callout.Start);
             lines.Add(CalloutLine(callout, start, start.InZone(terms.Zone).LocalDateTime, terms) with { Late = true });
+        }
+
+        foreach (var late in request.LateStandby)
+        {
+            lines.AddRange(LateStandbyLines(late, terms));
         }
 
         if (problems.Count > 0)
@@ -101,6 +87,78 @@ public static class InvoiceCalculator
             subtotal,
             vat,
             subtotal + vat));
+    }
+
+    /// <summary>
+    /// The late lines of <paramref name="late"/>: per window of its service month, the difference between the window
+    /// agreed after and before (billed minutes, agreed minutes and amount, each line's amount rounded as usual); windows
+    /// that bill the same are left out. Successive differences add up exactly, to the cent.
+    /// </summary>
+    public static IReadOnlyList<StandbyLine> LateStandbyLines(LateStandby late, ContractTerms terms)
+    {
+        Preconditions.NotNull(late, nameof(late));
+        Preconditions.NotNull(terms, nameof(terms));
+        var range = WideRange(late.ServiceMonth, terms);
+        var before = StandbyLines(late.ServiceMonth, late.Before.Resolve(range, terms), terms).ToDictionary(l => (l.Category, l.Start));
+        var lines = new List<StandbyLine>();
+        foreach (var after in StandbyLines(late.ServiceMonth, late.After.Resolve(range, terms), terms))
+        {
+            var earlier = before.Remove((after.Category, after.Start), out var b) ? b : null;
+            var line = Difference(after, earlier);
+            if (line.BilledMinutes != 0 || line.Amount != 0m)
+            {
+                lines.Add(line);
+            }
+        }
+
+        // A window agreed before but no longer: only when a period was withdrawn; credited as a negative late line.
+        lines.AddRange(before.Values.Select(b => b.Negated() with { Late = true }).Cast<StandbyLine>());
+        return lines;
+    }
+
+    private static StandbyLine Difference(StandbyLine after, StandbyLine? before) =>
+        new(
+            after.Category,
+            after.Start,
+            after.End,
+            after.LocalStart,
+            after.LocalEnd,
+            after.AgreedMinutes - (before?.AgreedMinutes ?? 0),
+            after.BilledMinutes - (before?.BilledMinutes ?? 0),
+            after.RatePercent,
+            after.HourlyRate,
+            after.Amount - (before?.Amount ?? 0m))
+        {
+            Late = true,
+        };
+
+    /// <summary>Wide enough for every window that starts in the month (they end at most a day later) and its callouts.</summary>
+    private static Interval WideRange(YearMonth month, ContractTerms terms)
+    {
+        var first = month.OnDayOfMonth(1);
+        return new Interval(
+            ZoneTime.ToInstant(terms.Zone, first.PlusDays(-2).AtMidnight()),
+            ZoneTime.ToInstant(terms.Zone, first.PlusMonths(1).PlusDays(3).AtMidnight()));
+    }
+
+    private static IEnumerable<StandbyLine> StandbyLines(YearMonth month, IReadOnlyList<Interval> agreed, ContractTerms terms)
+    {
+        var card = terms.RateCard;
+        var first = month.OnDayOfMonth(1);
+        foreach (var window in StandbyWindows.Cut(agreed, first, first.PlusMonths(1), terms))
+        {
+            yield return new StandbyLine(
+                window.Category,
+                window.Start,
+                window.End,
+                window.LocalStart,
+                window.LocalEnd,
+                window.AgreedMinutes,
+                window.BilledMinutes,
+                window.RatePercent,
+                card.HourlyRate,
+                Money.LineAmount(window.BilledMinutes, card.HourlyRate, window.RatePercent));
+        }
     }
 
     private static CalloutLine CalloutLine(Callout callout, Instant start, LocalDateTime localStart, ContractTerms terms)

@@ -63,6 +63,13 @@ public abstract record InvoiceLine
     /// <summary>Line amount, rounded to cents half away from zero.</summary>
     public decimal Amount { get; }
 
+    /// <summary>
+    /// A late item: billable work of an earlier, already invoiced month that arrived after that month's invoice was
+    /// issued (a callout, or agreed standby added afterwards), billed on this invoice with its own service dates
+    /// (DOMAIN.md "A month is invoiced after it ends").
+    /// </summary>
+    public bool Late { get; init; }
+
     /// <summary>The same line with hours and amount negated, for a credit note.</summary>
     public abstract InvoiceLine Negated();
 }

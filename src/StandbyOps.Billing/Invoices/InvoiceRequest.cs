@@ -15,7 +15,8 @@ public sealed record InvoiceRequest
         AgreedStandby agreed,
         IEnumerable<Callout>? callouts = null,
         string? customerName = null,
-        IEnumerable<Callout>? lateCallouts = null)
+        IEnumerable<Callout>? lateCallouts = null,
+        IEnumerable<LateStandby>? lateStandby = null)
     {
         Customer = Preconditions.NotBlank(customer, nameof(customer));
         Month = month;
@@ -26,7 +27,12 @@ public sealed record InvoiceRequest
         CustomerName = string.IsNullOrWhiteSpace(customerName) ? customer : customerName;
         LateCallouts = [.. lateCallouts ?? []];
         Preconditions.Require(LateCallouts.All(c => c is not null), nameof(lateCallouts), "Late callouts must not contain null.");
+        LateStandby = [.. lateStandby ?? []];
+        Preconditions.Require(LateStandby.All(c => c is not null), nameof(lateStandby), "Late standby must not contain null.");
     }
+
+    /// <summary>Agreed standby of earlier, already invoiced months that changed after their invoice: billed here as late lines.</summary>
+    public IReadOnlyList<LateStandby> LateStandby { get; }
 
     /// <summary>
     /// Callouts of earlier, already invoiced months that became billable after their invoice was issued: billed on

@@ -35,5 +35,5 @@ public sealed record StandbyLine : InvoiceLine
 
     /// <inheritdoc/>
     public override InvoiceLine Negated() =>
-        new StandbyLine(Category, Start, End, LocalStart, LocalEnd, -AgreedMinutes, -BilledMinutes, RatePercent, HourlyRate, -Amount);
+        new StandbyLine(Category, Start, End, LocalStart, LocalEnd, -AgreedMinutes, -BilledMinutes, RatePercent, HourlyRate, -Amount) { Late = Late };
 }

@@ -60,5 +60,13 @@ public static class BillingSchema
             UPDATE billing_invoices SET issued_at = updated_at WHERE status = 'issued';
             CREATE INDEX ix_billing_callouts_updated ON billing_callouts (customer, updated_at);
             """),
+        // The order in which standby periods were recorded (a durable sequence; instants can tie on a virtual clock), and
+        // on each invoice the last period its draft knew: a period recorded after its month's first issue is a late item.
+        // Periods and invoices from before have NULL, read as 0: every earlier period was known to every earlier invoice.
+        new(402, "billing", """
+            ALTER TABLE billing_standby_periods ADD COLUMN seq BIGINT NULL;
+            ALTER TABLE billing_invoices ADD COLUMN periods_seq BIGINT NULL;
+            CREATE INDEX ix_billing_standby_periods_created ON billing_standby_periods (customer, created_at);
+            """),
     ];
 }

@@ -45,8 +45,25 @@ public static class InvoiceSnapshot
             lines,
             root.GetProperty("subtotal").GetDecimal(),
             root.GetProperty("vat").GetDecimal(),
-            root.GetProperty("total").GetDecimal());
+            root.GetProperty("total").GetDecimal())
+        {
+            Seller = root.TryGetProperty("seller", out var seller) && seller.ValueKind == JsonValueKind.Object ? ReadSeller(seller) : null,
+            Buyer = root.TryGetProperty("buyer", out var buyer) && buyer.ValueKind == JsonValueKind.Object
+                ? new InvoiceParty(buyer.GetProperty("name").GetString()!, Address(buyer), OptionalString(buyer, "vatId"))
+                : null,
+        };
     }
+
+    private static InvoiceSeller ReadSeller(JsonElement seller) => new(
+        seller.GetProperty("name").GetString()!,
+        Address(seller),
+        seller.GetProperty("vatId").GetString()!,
+        seller.GetProperty("iban").GetString()!,
+        OptionalString(seller, "bic"),
+        seller.GetProperty("paymentTermsDays").GetInt32());
+
+    private static List<string> Address(JsonElement party) =>
+        [.. party.GetProperty("address").EnumerateArray().Select(l => l.GetString()!)];
 
     private static InvoiceLine ReadLine(JsonElement line)
     {
@@ -73,7 +90,7 @@ public static class InvoiceSnapshot
                 rate,
                 amount)
             {
-                Late = line.TryGetProperty("late", out var late) && late.ValueKind == JsonValueKind.True,
+                Late = Late(line),
             };
         }
 
@@ -87,8 +104,13 @@ public static class InvoiceSnapshot
             billed,
             percent,
             rate,
-            amount);
+            amount)
+        {
+            Late = Late(line),
+        };
     }
+
+    private static bool Late(JsonElement line) => line.TryGetProperty("late", out var late) && late.ValueKind == JsonValueKind.True;
 
     private static BillingCategory Category(string? name) => name switch
     {

@@ -78,6 +78,26 @@ public sealed class InvoiceStore
     }
 
     /// <summary>
+    /// Per month of <paramref name="customer"/> that was ever issued: the last standby period (<see cref="StoredStandbyPeriod.Seq"/>)
+    /// its first issued invoice knew. Later periods for that month are late items.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<YearMonth, long>> FirstIssuePeriodsAsync(DbConnection connection, DbTransaction? transaction, string customer)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.QueryAsync<(string Month, long? PeriodsSeq)>(
+            "SELECT month, periods_seq FROM billing_invoices WHERE customer = @customer AND status = 'issued' AND issued_at IS NOT NULL ORDER BY issued_at, id",
+            new { customer },
+            transaction).ConfigureAwait(false);
+        var first = new Dictionary<YearMonth, long>();
+        foreach (var (month, seq) in rows)
+        {
+            first.TryAdd(YearMonthPattern.Iso.Parse(month).GetValueOrThrow(), seq ?? 0);
+        }
+
+        return first;
+    }
+
+    /// <summary>
     /// Recomputes the draft of <paramref name="customer"/>'s <paramref name="month"/> with <paramref name="draft"/>, which
     /// reads its inputs on the same transaction, and saves it in place of the previous draft.
     /// </summary>
@@ -98,6 +118,7 @@ public sealed class InvoiceStore
             }
 
             var outcome = await draft(connection, transaction).ConfigureAwait(false);
+            var periodsSeq = await StandbyPeriodStore.LastSeqAsync(connection, transaction, customer).ConfigureAwait(false);
             var existingId = await connection.ExecuteScalarAsync<string?>(
                 "SELECT id FROM billing_invoices WHERE customer = @customer AND month = @monthText AND status = 'draft'",
                 new { customer, monthText },
@@ -113,11 +134,11 @@ public sealed class InvoiceStore
             var stored = new StoredInvoice(existingId ?? NewId(), "draft", null, drafted.Invoice);
             await connection.ExecuteAsync(
                 """
-                INSERT INTO billing_invoices (id, customer, month, status, number, credits_id, credited_by, snapshot, created_at, updated_at)
-                VALUES (@id, @customer, @monthText, 'draft', NULL, NULL, NULL, @snapshot, @now, @now)
-                ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
+                INSERT INTO billing_invoices (id, customer, month, status, number, credits_id, credited_by, snapshot, created_at, updated_at, periods_seq)
+                VALUES (@id, @customer, @monthText, 'draft', NULL, NULL, NULL, @snapshot, @now, @now, @periodsSeq)
+                ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at, periods_seq = excluded.periods_seq
                 """,
-                new { id = stored.Id, customer, monthText, snapshot = InvoiceSnapshot.Write(drafted.Invoice), now },
+                new { id = stored.Id, customer, monthText, snapshot = InvoiceSnapshot.Write(drafted.Invoice), now, periodsSeq },
                 transaction).ConfigureAwait(false);
             return new InvoiceWrite(InvoiceWriteStatus.Written, stored);
         }, cancellationToken);
@@ -162,12 +183,17 @@ public sealed class InvoiceStore
                 "SELECT COUNT(*) FROM billing_callouts WHERE customer = @customer AND updated_at > @draftedAt",
                 new { customer = existing.Invoice.Customer, draftedAt },
                 transaction).ConfigureAwait(false);
-            if (changed > 0)
+            var draftedSeq = await connection.ExecuteScalarAsync<long?>("SELECT periods_seq FROM billing_invoices WHERE id = @id", new { id = existing.Id }, transaction).ConfigureAwait(false) ?? 0;
+            var agreed = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM billing_standby_periods WHERE customer = @customer AND seq > @draftedSeq",
+                new { customer = existing.Invoice.Customer, draftedSeq },
+                transaction).ConfigureAwait(false);
+            if (changed + agreed > 0)
             {
                 return new InvoiceWrite(
                     InvoiceWriteStatus.Conflict,
                     existing,
-                    $"{changed} callout(s) of {existing.Invoice.Customer} changed after this draft was computed; recompute the draft (POST /api/v1/invoices) and issue again.");
+                    $"{changed} callout(s) and {agreed} standby period(s) of {existing.Invoice.Customer} changed after this draft was computed; recompute the draft (POST /api/v1/invoices) and issue again.");
             }
 
             var issued = existing.Invoice.Issue(await NextNumberAsync(connection, transaction, date.Year).ConfigureAwait(false), date);

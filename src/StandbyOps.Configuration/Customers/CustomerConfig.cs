@@ -7,7 +7,7 @@ namespace StandbyOps.Configuration.Customers;
 /// A customer's contract: its calendar, rate card and (optional) team by id, SLA targets per
 /// priority (a priority without an entry has no deadline), the standby agreement, its systems, its contacts
 /// (null: none), its periodic ticket updates (null: none), the lead time of pre-breach warnings (<c>sla.warnBefore</c>;
-/// null: no warnings) and the desk's follow-up reviews (null: none).
+/// null: no warnings), the desk's follow-up reviews (null: none) and how its invoices name it (null: by its name only).
 /// </summary>
 public sealed record CustomerConfig(
     string Id,
@@ -21,4 +21,5 @@ public sealed record CustomerConfig(
     IReadOnlyList<ContactConfig>? Contacts = null,
     UpdatesConfig? Updates = null,
     NodaTime.Duration? SlaWarnBefore = null,
-    FollowUpConfig? FollowUp = null);
+    FollowUpConfig? FollowUp = null,
+    CustomerBillingConfig? Billing = null);

@@ -10,7 +10,7 @@ namespace StandbyOps.Configuration.Customers;
 /// <summary>Reads one entry of <c>customers:</c> and checks its references and standby rules.</summary>
 internal static class CustomerSection
 {
-    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates", "followUp"];
+    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates", "followUp", "legalName", "address", "vatId"];
     private static readonly string[] ContactKeys = ["name", "email", "phone", "notify", "portal"];
     private static readonly string[] UpdatesKeys = ["priorities", "every"];
     private const string WarnBeforeKey = "warnBefore";
@@ -43,7 +43,11 @@ internal static class CustomerSection
 
         var zone = context.Calendars.TryGetValue(calendar, out var cal) ? cal.Zone : DateTimeZone.Utc;
         var systems = customer.IdMap("systems", "system", (systemId, e) => SystemSection.Read(reader, systemId, e, id, zone, context));
-        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer));
+        var billing = new CustomerBillingConfig(
+            customer.String("legalName")?.Trim() is { Length: > 0 } legal ? legal : name,
+            Invoicing.SellerSection.Address(customer),
+            customer.TryParse("vatId", Invoicing.BillingIds.ParseVatId, out var vatId) ? vatId : null);
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer), billing);
     }
 
     private static List<ContactConfig> ReadContacts(MappingReader customer)

@@ -17,8 +17,11 @@ namespace StandbyOps.Server.Api;
 /// <summary><c>/api/v1/invoices</c>: finance drafts, issues, credits and exports invoices (admin may read).</summary>
 public static class BillingApi
 {
-    /// <summary>One row of the standby-hours report: an engineer's hours in one category for one customer's month.</summary>
-    public sealed record StandbyHoursResponse(string Customer, string Engineer, string Month, string Category, long Minutes, decimal Hours);
+    /// <summary>
+    /// One row of the standby-hours report: an engineer's hours in one category for one customer's month, and how many of
+    /// them were late items (agreed or recorded after the month was invoiced, billed on a later invoice).
+    /// </summary>
+    public sealed record StandbyHoursResponse(string Customer, string Engineer, string Month, string Category, long Minutes, decimal Hours, long LateMinutes, decimal LateHours);
 
     /// <summary>A request for the draft of one customer's month.</summary>
     public sealed record DraftInvoiceRequest(string? Customer, string? Month);
@@ -125,6 +128,10 @@ public static class BillingApi
         {
             (format, key) = (InvoiceFormat.Html, idOrNumber[..^5]);
         }
+        else if (idOrNumber.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            (format, key) = (InvoiceFormat.Pdf, idOrNumber[..^4]);
+        }
         else if (idOrNumber.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             key = idOrNumber[..^5];
@@ -134,6 +141,7 @@ public static class BillingApi
             var accept = request.Headers.Accept.ToString();
             format = accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Csv
                 : accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Html
+                : accept.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) ? InvoiceFormat.Pdf
                 : InvoiceFormat.Json;
         }
 
@@ -153,6 +161,7 @@ public static class BillingApi
         {
             InvoiceFormat.Csv => TypedResults.File(InvoiceCsvExporter.Render(stored.Invoice), "text/csv; charset=utf-8"),
             InvoiceFormat.Html => TypedResults.File(InvoiceHtmlExporter.Render(stored.Invoice), "text/html; charset=utf-8"),
+            InvoiceFormat.Pdf => TypedResults.File(InvoicePdfExporter.Render(stored.Invoice), "application/pdf", $"{stored.Invoice.Number ?? stored.Id}.pdf"),
             _ => Json(stored),
         };
     }
@@ -212,4 +221,7 @@ public enum InvoiceFormat
 
     /// <summary>A printable HTML page.</summary>
     Html,
+
+    /// <summary>An A4 PDF (PDFsharp), byte-stable for an issued invoice.</summary>
+    Pdf,
 }

@@ -22,7 +22,7 @@ public static class InvoicesExportCommand
     {
         var month = new Option<string>("--month") { Description = "The month, e.g. 2026-11.", Required = true };
         var customer = new Option<string?>("--customer") { Description = "Only this customer (default: all)." };
-        var format = new Option<string>("--format") { Description = "csv, json or html.", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "csv, json, html or pdf.", DefaultValueFactory = _ => "csv" };
         var output = new Option<string>("--out") { Description = "The directory to write into (created when missing).", Required = true };
         var export = new Command("export", "Write one file per invoice of the month: issued invoices and credit notes from their snapshot, drafts computed now.")
         {
@@ -53,11 +53,12 @@ public static class InvoicesExportCommand
             "CSV" => InvoiceFormat.Csv,
             "JSON" => InvoiceFormat.Json,
             "HTML" => InvoiceFormat.Html,
+            "PDF" => InvoiceFormat.Pdf,
             _ => (InvoiceFormat?)null,
         };
         if (format is null)
         {
-            await error.WriteLineAsync($"--format: '{arguments.Format}' is not one of csv, json, html.").ConfigureAwait(false);
+            await error.WriteLineAsync($"--format: '{arguments.Format}' is not one of csv, json, html, pdf.").ConfigureAwait(false);
             return 1;
         }
 
@@ -147,8 +148,7 @@ public static class InvoicesExportCommand
             }
 
             var contract = CustomerContract.FromConfig(config, config.Customers[customer]);
-            var name = config.Customers[customer].Name;
-            var outcome = await database.ReadAsync(c => BillingOperations.ComputeDraftAsync(c, null, contract, name, month), cancellationToken).ConfigureAwait(false);
+            var outcome = await database.ReadAsync(c => BillingOperations.ComputeDraftAsync(c, null, contract, config, month), cancellationToken).ConfigureAwait(false);
             switch (outcome)
             {
                 case InvoiceDraftOutcome.Drafted drafted:
@@ -169,6 +169,7 @@ public static class InvoicesExportCommand
             {
                 InvoiceFormat.Csv => (InvoiceCsvExporter.Render(invoice.Invoice), "csv"),
                 InvoiceFormat.Html => (InvoiceHtmlExporter.Render(invoice.Invoice), "html"),
+                InvoiceFormat.Pdf => (InvoicePdfExporter.Render(invoice.Invoice), "pdf"),
                 _ => (InvoiceJsonExporter.Render(invoice.Invoice, invoice.Id.Length == 0 ? null : invoice.Id), "json"),
             };
             var path = Path.Combine(directory, $"{baseName}.{extension}");

@@ -17,8 +17,8 @@ public static class InvoiceDetailView
             : $"Draft {invoice.CustomerName} {FinanceMonth.Text(invoice.Month)}";
     }
 
-    /// <summary>The page body; <paramref name="issueToken"/> is null unless the viewer may issue this draft.</summary>
-    public static Html Render(StoredInvoice stored, Html? issueToken)
+    /// <summary>The page body; <paramref name="formToken"/> is null unless the viewer may issue this draft or credit this issued invoice.</summary>
+    public static Html Render(StoredInvoice stored, Html? formToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var invoice = stored.Invoice;
@@ -27,10 +27,15 @@ public static class InvoiceDetailView
         var issued = invoice.IssueDate is { } date ? Html.Of($"<dt>Issued</dt><dd>{date:uuuu-MM-dd}</dd>") : Html.Empty;
         var credits = invoice.CreditedNumber is { } credited ? Html.Of($"<dt>Credits</dt><dd>{credited}</dd>") : Html.Empty;
         var creditedBy = stored.CreditedBy is { } by ? Html.Of($"<dt>Credited by</dt><dd>{by}</dd>") : Html.Empty;
-        var issue = issueToken is null ? Html.Empty : Html.Of($"""
-            <form method="post" action="{InvoicePages.ListPath}/{Uri.EscapeDataString(stored.Id)}/issue" class="actions">{issueToken}
+        var issue = formToken is null ? Html.Empty : stored.Status == "draft" ? Html.Of($"""
+            <form method="post" action="{InvoicePages.ListPath}/{Uri.EscapeDataString(stored.Id)}/issue" class="actions">{formToken}
             <p class="error">Issuing gives this draft the next invoice number and freezes it: it is never recomputed again, and a mistake is corrected only with a credit note.</p>
             <button type="submit">Issue</button>
+            </form>
+            """) : Html.Of($"""
+            <form method="post" action="{InvoicePages.ListPath}/{Uri.EscapeDataString(stored.Id)}/credit" class="actions">{formToken}
+            <p class="error">Crediting issues a numbered credit note that cancels this invoice in full; the month can then be drafted and issued again.</p>
+            <button type="submit">Credit this invoice</button>
             </form>
             """);
         var key = Uri.EscapeDataString(invoice.Number ?? stored.Id);
@@ -43,11 +48,13 @@ public static class InvoiceDetailView
             {issued}{credits}{creditedBy}
             <dt>Customer</dt><dd>{invoice.CustomerName} ({invoice.Customer})</dd>
             <dt>Month</dt><dd>{FinanceMonth.Text(invoice.Month)}</dd>
+            {Due(invoice)}
             <dt>Times in</dt><dd>{invoice.TimeZone}</dd>
             </dl>
             <nav class="actions" aria-label="Exports">
             <a href="{InvoicePages.ListPath}/{key}/csv" download>Download CSV</a>
             <a href="{InvoicePages.ListPath}/{key}/print">Printable HTML</a>
+            <a href="{InvoicePages.ListPath}/{key}/pdf" download>Download PDF</a>
             </nav>
             <h2>Lines</h2>
             <div class="scroll"><table class="cards">
@@ -63,6 +70,9 @@ public static class InvoiceDetailView
             """);
     }
 
+    private static Html Due(Invoice invoice) =>
+        invoice.DueDate is { } due ? Html.Of($"<dt>Due</dt><dd>{due:uuuu-MM-dd}</dd>") : Html.Empty;
+
     private static Html Line(InvoiceLine line, DateTimeZone zone, string currency)
     {
         var none = Html.Of($"<span class=\"none\">—</span>");
@@ -72,7 +82,7 @@ public static class InvoiceDetailView
         var engineer = callout is null ? none : Html.Of($"{callout.Engineer}");
         return Html.Of($"""
             <tr>
-            <td data-label="Category">{line.Category.ToString().ToLowerInvariant()}</td>
+            <td data-label="Category">{line.Category.ToString().ToLowerInvariant()}{(line.Late ? " (late)" : string.Empty)}</td>
             <td data-label="Start">{WebTimes.Time(line.Start, zone)}</td>
             <td data-label="End">{WebTimes.Time(line.End, zone)}</td>
             <td data-label="Agreed h" class="num">{agreed}</td>

@@ -32,7 +32,10 @@ public static class InvoicePages
             ExportAsync(idOrNumber, InvoiceFormat.Csv, context, store, page)).RequireWebRoles(WebRoles.FinanceReaders);
         group.MapGet("/{idOrNumber}/print", (string idOrNumber, HttpContext context, InvoiceStore store, WebPage page) =>
             ExportAsync(idOrNumber, InvoiceFormat.Html, context, store, page)).RequireWebRoles(WebRoles.FinanceReaders);
+        group.MapGet("/{idOrNumber}/pdf", (string idOrNumber, HttpContext context, InvoiceStore store, WebPage page) =>
+            ExportAsync(idOrNumber, InvoiceFormat.Pdf, context, store, page)).RequireWebRoles(WebRoles.FinanceReaders);
         group.MapPost("/{id}/issue", IssueAsync).RequireWebRoles(WebRoles.Billers).RequireFormToken();
+        group.MapPost("/{id}/credit", CreditAsync).RequireWebRoles(WebRoles.Billers).RequireFormToken();
     }
 
     /// <summary>The page of one invoice, by its number once issued and by its id while a draft.</summary>
@@ -101,8 +104,10 @@ public static class InvoicePages
             return NotFound(context, page, idOrNumber);
         }
 
-        var issue = context.User.HasAny(WebRoles.Billers) && stored.Status == "draft" ? page.FormToken(context) : null;
-        return page.Render(context, InvoiceDetailView.Title(stored), InvoiceDetailView.Render(stored, issue));
+        // Finance may issue a draft, or credit an issued invoice that is not credited yet; one form token serves either form.
+        var actionable = stored.Status == "draft" || (stored.Status == "issued" && stored.CreditedBy is null);
+        var token = context.User.HasAny(WebRoles.Billers) && actionable ? page.FormToken(context) : null;
+        return page.Render(context, InvoiceDetailView.Title(stored), InvoiceDetailView.Render(stored, token));
     }
 
     private static async Task<IResult> ExportAsync(string idOrNumber, InvoiceFormat format, HttpContext context, InvoiceStore store, WebPage page)
@@ -111,6 +116,15 @@ public static class InvoicePages
         {
             return NotFound(context, page, idOrNumber);
         }
+
+        return Export(stored, format, context);
+    }
+
+    /// <summary>The API's export bytes of <paramref name="stored"/>, with the headers a downloaded bill needs.</summary>
+    internal static IResult Export(StoredInvoice stored, InvoiceFormat format, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(context);
 
         // Exactly the API's export: the same renderer over the same stored snapshot.
         var export = BillingApi.Render(stored, format);
@@ -138,6 +152,19 @@ public static class InvoicePages
             InvoiceWriteStatus.Written => TypedResults.LocalRedirect(PathOf(write.Invoice!)),
             InvoiceWriteStatus.NotFound => NotFound(context, page, id),
             _ => page.Error(context, StatusCodes.Status409Conflict, "Already issued", write.Reason ?? "The invoice cannot be issued."),
+        };
+    }
+
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> CreditAsync(
+        string id, HttpContext context, InvoiceStore store, IClock clock, WebPage page, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var write = await BillingOperations.CreditAsync(store, clock, id, cancellationToken).ConfigureAwait(false);
+        WebLog.InvoiceCredited(loggers.CreateLogger(WebLog.Category), id, context.User.FindFirstValue(ClaimTypes.NameIdentifier), write.Status.ToString(), write.Invoice?.Invoice.Number);
+        return write.Status switch
+        {
+            InvoiceWriteStatus.Written => TypedResults.LocalRedirect(PathOf(write.Invoice!)),
+            InvoiceWriteStatus.NotFound => NotFound(context, page, id),
+            _ => page.Error(context, StatusCodes.Status409Conflict, "Cannot credit", write.Reason ?? "The invoice cannot be credited."),
         };
     }
 

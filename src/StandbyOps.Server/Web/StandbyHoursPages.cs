@@ -36,13 +36,14 @@ public static class StandbyHoursPages
             ? Html.Of($"<p class=\"muted\">No standby or callout hours in {monthText}.</p>")
             : Html.Of($"""
                 <div class="scroll"><table class="cards">
-                <thead><tr><th>Customer</th><th>Engineer</th><th>Category</th><th class="num">Hours</th></tr></thead>
+                <thead><tr><th>Customer</th><th>Engineer</th><th>Category</th><th class="num">Hours</th><th class="num">Of which late</th></tr></thead>
                 <tbody>{rows.Select(r => Html.Of($"""
                     <tr>
                     <td data-label="Customer">{IncidentQueueView.CustomerName(config, r.Customer)}</td>
                     <td data-label="Engineer">{r.Engineer}</td>
                     <td data-label="Category">{r.Category}</td>
                     <td data-label="Hours" class="num">{WebMoney.Hours(r.Hours)}</td>
+                    <td data-label="Of which late" class="num">{WebMoney.Hours(r.LateHours)}</td>
                     </tr>
                     """))}</tbody>
                 </table></div>

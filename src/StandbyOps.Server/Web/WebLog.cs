@@ -31,4 +31,7 @@ public static partial class WebLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Web invoice issue of {InvoiceId} by token {TokenId}: {Status} {Number}")]
     public static partial void InvoiceIssued(ILogger logger, string invoiceId, string? tokenId, string status, string? number);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web invoice credit of {Invoice} by token {TokenId}: {Status} {Number}")]
+    public static partial void InvoiceCredited(ILogger logger, string invoice, string? tokenId, string status, string? number);
 }

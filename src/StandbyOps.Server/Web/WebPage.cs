@@ -98,6 +98,11 @@ public sealed class WebPage(IAntiforgery antiforgery)
             links.Add(Html.Of($"<a href=\"{StandbyHoursPages.Path}\">Standby hours</a>"));
         }
 
+        if (user.HasAny(WebRoles.PortalCustomers))
+        {
+            links.Add(Html.Of($"<a href=\"{PortalInvoicePages.ListPath}\">Invoices</a>"));
+        }
+
         var role = user.FindFirstValue(ClaimTypes.Role) ?? "unknown";
         var scope = user.PinnedCustomer() is { Length: > 0 } customer ? $", {customer}" : string.Empty;
         return Html.Of($"""

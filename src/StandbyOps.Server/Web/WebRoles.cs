@@ -31,6 +31,9 @@ public static class WebRoles
     /// <summary>Who may draft and issue invoices, as <c>POST /api/v1/invoices</c> and <c>/issue</c>: finance only, not admin.</summary>
     public static readonly IReadOnlyList<TokenRole> Billers = [TokenRole.Finance];
 
+    /// <summary>Who sees the portal's invoices: a customer, only its own issued invoices and credit notes.</summary>
+    public static readonly IReadOnlyList<TokenRole> PortalCustomers = [TokenRole.Customer];
+
     /// <summary>True when <paramref name="user"/> holds one of <paramref name="roles"/>.</summary>
     public static bool HasAny(this ClaimsPrincipal user, IReadOnlyList<TokenRole> roles)
     {

@@ -30,6 +30,7 @@ public static class WebUi
         routes.MapSystemPages();
         routes.MapOnCallPages();
         routes.MapInvoicePages();
+        routes.MapPortalInvoicePages();
         routes.MapStandbyHoursPages();
         routes.MapStatusPages();
         routes.MapSlaReportPages();

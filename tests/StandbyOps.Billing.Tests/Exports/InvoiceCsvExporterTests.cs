@@ -37,7 +37,8 @@ public class InvoiceCsvExporterTests
         var text = Encoding.UTF8.GetString(InvoiceCsvExporter.Render(SampleInvoice.Issued()));
 
         Assert.Contains(",\"ACME \"\"Shop\"\" & Co, B.V. <NL>\",", text, StringComparison.Ordinal);
-        Assert.Contains(",\"Bram \"\"B\"\" Jansen\"\r\n", text, StringComparison.Ordinal);
+        Assert.Contains(",\"Bram \"\"B\"\" Jansen\",false,", text, StringComparison.Ordinal);
+        Assert.Contains(",\"Weg 2; 3511 AA Utrecht, NL\",", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,22 @@ public sealed class InvoiceSnapshotTests
         Assert.Equal(InvoiceJsonExporter.Render(invoice), InvoiceJsonExporter.Render(reloaded));
         Assert.Equal(InvoiceCsvExporter.Render(invoice), InvoiceCsvExporter.Render(reloaded));
         Assert.Equal(InvoiceHtmlExporter.Render(invoice), InvoiceHtmlExporter.Render(reloaded));
+        Assert.Equal(InvoicePdfExporter.Render(invoice), InvoicePdfExporter.Render(reloaded));
+        Assert.Equal("NL91 ABNA 0417 1643 00", reloaded.Seller!.Iban);
+        Assert.Equal(["Weg 2", "3511 AA Utrecht, NL"], reloaded.Buyer!.Address);
+        Assert.Equal(new NodaTime.LocalDate(2026, 12, 31), reloaded.DueDate);
+    }
+
+    [Fact]
+    public void An_invoice_made_before_parties_existed_renders_without_them()
+    {
+        var invoice = SampleInvoice.Issued() with { Seller = null, Buyer = null };
+
+        var json = System.Text.Encoding.UTF8.GetString(InvoiceJsonExporter.Render(InvoiceSnapshot.Read(InvoiceSnapshot.Write(invoice))));
+
+        Assert.DoesNotContain("\"seller\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"servicePeriod\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"dueDate\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

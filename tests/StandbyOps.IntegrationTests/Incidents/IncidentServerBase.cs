@@ -31,6 +31,9 @@ public abstract class IncidentServerBase(string? virtualTime, string? config = n
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>The server's configuration file (a test may rewrite it and reload).</summary>
+    public string ConfigPath => _directory.File("standbyops.yaml");
+
     /// <summary>A pusher token of acme: what acme's Alertmanager uses.</summary>
     public HttpClient AcmeAlertmanager { get; private set; } = null!;
 
