@@ -137,8 +137,8 @@ public static class InvoiceCalculator
     {
         var first = month.OnDayOfMonth(1);
         return new Interval(
-            ZoneTime.ToInstant(terms.Zone, first.PlusDays(-2).AtMidnight()),
-            ZoneTime.ToInstant(terms.Zone, first.PlusMonths(1).PlusDays(3).AtMidnight()));
+            LocalTimePolicy.ToInstant(first.PlusDays(-2).AtMidnight(), terms.Zone),
+            LocalTimePolicy.ToInstant(first.PlusMonths(1).PlusDays(3).AtMidnight(), terms.Zone));
     }
 
     private static IEnumerable<StandbyLine> StandbyLines(YearMonth month, IReadOnlyList<Interval> agreed, ContractTerms terms)

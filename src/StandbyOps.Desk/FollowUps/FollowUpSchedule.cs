@@ -18,7 +18,7 @@ public static class FollowUpSchedule
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(incident);
-        if (customer.FollowUp is not { } followUp || !followUp.Priorities.Any(p => PriorityResolver.FromLevel(p) == incident.Priority))
+        if (customer.FollowUp is not { } followUp || !followUp.Priorities.Any(p => p == incident.Priority))
         {
             return null;
         }

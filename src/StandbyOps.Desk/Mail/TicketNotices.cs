@@ -58,7 +58,7 @@ public sealed class TicketNotices(Func<StandbyOpsConfig> config, IncidentSlaPoli
             return;
         }
 
-        if (customer.Updates is { } updates && updates.Priorities.Any(p => PriorityResolver.FromLevel(p) == incident.Priority))
+        if (customer.Updates is { } updates && updates.Priorities.Any(p => p == incident.Priority))
         {
             await IntentStore.AddAsync(connection, transaction, MailIntents.Update, new UpdatePayload(incident.CaseNumber, 1).ToJson(), now, incident.OpenedAt + updates.Every).ConfigureAwait(false);
         }
