@@ -55,7 +55,7 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
     /// <summary>
     /// The props of the monitor of <paramref name="target"/>: built by a producer that calls the constructor, not by
     /// <c>Props.Create(() =&gt; new …)</c>, which evaluates the expression's arguments and activates by reflection on
-    /// every start (a third of the start-up time of 100,000 monitors).
+    /// every start (it showed in the stack samples of 100,000 monitors starting).
     /// </summary>
     public static Props Props(MonitoredSystem target, MonitorServices services) =>
         Akka.Actor.Props.CreateBy(new Producer(target, services));

@@ -164,7 +164,9 @@ public sealed class ClusterNodes : IAsyncDisposable
             head,
             calendars: Calendar,
             // Agreed standby covers the rate card's nights: here 03:01 to 03:00 the next day, so it is standby now.
-            rateCards: ConfigBlocks.StandardRateCard(surcharges: false) + "\n    night: { from: \"03:01\", to: \"03:00\", percent: 100, minimumHours: 2 }",
+            rateCards: ConfigBlocks.StandardRateCard(surcharges: false)
+                + "\n    night: { from: \"03:01\", to: \"03:00\", percent: 100, minimumHours: 2 }"
+                + "\n    weekend: { days: [sat, sun], from: \"03:00\", to: \"03:01\", percent: 50, minimumHours: 1 }",
             teams: ConfigBlocks.OpsNlTeam(
                 engineers: [.. ConfigBlocks.AnnaAndBram, ConfigBlocks.Engineer("chris", "Chris Smit", Chris)],
                 escalation: [ConfigBlocks.OnCallStep, ConfigBlocks.Step("30s", "backup"), ConfigBlocks.Step("60s", "[chris]")],
