@@ -23,17 +23,19 @@ public static class ClusterHosting
     public const string RegionName = "monitors";
 
     /// <summary>
-    /// Timings for a pager: a lost node is suspected after 4 s without heartbeats and downed once the view has been
-    /// stable for 5 s, so its monitors run again on the survivors within about 15 s (Akka's defaults take ~30 s). The
-    /// remembered entities live in memory only (replicated to every node): after a full-cluster restart the nodes
-    /// announce every configured system themselves.
+    /// Timings for a pager: a lost node is suspected after 3 s without heartbeats and downed once the view has been
+    /// stable for 4 s, and the shard coordinator and regions retry every second, so its monitors run again on the
+    /// survivors within seconds (Akka's defaults take ~30 s). The remembered entities live in memory only (replicated to
+    /// every node): after a full-cluster restart the nodes announce every configured system themselves.
     /// </summary>
     private const string Timings = """
         akka.cluster.failure-detector.heartbeat-interval = 1s
-        akka.cluster.failure-detector.acceptable-heartbeat-pause = 4s
-        akka.cluster.split-brain-resolver.stable-after = 5s
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
+        akka.cluster.split-brain-resolver.stable-after = 4s
         akka.cluster.sharding.distributed-data.durable.keys = []
         akka.cluster.sharding.rebalance-interval = 5s
+        akka.cluster.sharding.coordinator-failure-backoff = 1s
+        akka.cluster.sharding.retry-interval = 1s
         akka.cluster.run-coordinated-shutdown-when-down = on
         """;
 

@@ -17,7 +17,7 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
     /// <summary>The exit code of a node the cluster removed.</summary>
     public const int RemovedExitCode = 5;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly IActorRef _region;
