@@ -15,12 +15,14 @@ namespace StandbyOps.Monitoring.Systems;
 public sealed class ShardedMonitors : ReceiveActor
 {
     private readonly IActorRef _region;
+    private readonly SystemStatusBoard _board;
     private StandbyOpsConfig _applied;
 
     /// <summary>Creates the door (Akka creates it from <see cref="Props"/>).</summary>
-    public ShardedMonitors(IActorRef region, StandbyOpsConfig config)
+    public ShardedMonitors(IActorRef region, StandbyOpsConfig config, SystemStatusBoard board)
     {
         _region = region;
+        _board = board;
         _applied = config;
         Receive<ApplyConfiguration>(m => Apply(m.Config));
         Receive<MonitorEnvelope>(m => _region.Forward(m));
@@ -28,9 +30,9 @@ public sealed class ShardedMonitors : ReceiveActor
         Announce(config);
     }
 
-    /// <summary>The props of the door over <paramref name="region"/>.</summary>
-    public static Props Props(IActorRef region, StandbyOpsConfig config) =>
-        Akka.Actor.Props.Create(() => new ShardedMonitors(region, config));
+    /// <summary>The props of the door over <paramref name="region"/>; <paramref name="board"/> is this node's (it forgets removed systems).</summary>
+    public static Props Props(IActorRef region, StandbyOpsConfig config, SystemStatusBoard board) =>
+        Akka.Actor.Props.Create(() => new ShardedMonitors(region, config, board));
 
     private void Apply(StandbyOpsConfig next)
     {
@@ -38,6 +40,7 @@ public sealed class ShardedMonitors : ReceiveActor
         foreach (var gone in MonitorSupervisor.SystemsOf(_applied).Where(s => !wanted.Contains(s.System.Id)))
         {
             _region.Tell(new MonitorEnvelope(gone.System.Id, RetireMonitor.Instance));
+            _board.RemoveSystem(gone.System.Id);
         }
 
         _applied = next;

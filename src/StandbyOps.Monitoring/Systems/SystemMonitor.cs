@@ -137,10 +137,6 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
     {
         _stopping.Cancel();
         _stopping.Dispose();
-
-        // Stopped for good, handed off to another node, or about to restart (which publishes afresh): this node no
-        // longer knows the system's state.
-        _services.Board.RemoveSystem(SystemId);
     }
 
     private void StartCheck(CheckConfig config, int generation)
@@ -431,6 +427,7 @@ public sealed partial class SystemMonitor : UntypedActor, IWithTimers
     private void Retire()
     {
         Timers.CancelAll();
+        _services.Board.RemoveSystem(SystemId);
         Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
     }
 

@@ -77,7 +77,7 @@ public static class ClusterHosting
         akka.WithActors((system, registry) =>
         {
             var region = registry.Get<MonitorRegion>();
-            registry.Register<MonitorSupervisor>(system.ActorOf(ShardedMonitors.Props(region, live.Current), "monitors"));
+            registry.Register<MonitorSupervisor>(system.ActorOf(ShardedMonitors.Props(region, live.Current, services.GetRequiredService<SystemStatusBoard>()), "monitors"));
             system.ActorOf(StatusMirror.Props(services.GetRequiredService<SystemStatusBoard>()), "status-mirror");
             system.ActorOf(ClusterWatcher.Props(region, services.GetRequiredService<ClusterView>(), services.GetRequiredService<ClusterMetrics>(),
                 services.GetRequiredService<ILogger<ClusterWatcher>>()), "cluster-watcher");
