@@ -10,6 +10,7 @@ namespace StandbyOps.IntegrationTests.Cluster;
 /// Three server processes on one PostgreSQL form a cluster and share 300 monitored systems, 30 of them failing during
 /// standby; the node that owns the most monitors is killed (SIGKILL) in the middle of the escalations.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterFailoverTests
 {
     private const int Systems = 300;
