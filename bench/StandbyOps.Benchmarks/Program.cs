@@ -42,6 +42,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "cluster-checks")
+        {
+            await Cluster.ClusterChecksDriver.RunAsync(args[1..]);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "paging-latency")
         {
             await PagingLatencyDriver.RunAsync(args[1..]);

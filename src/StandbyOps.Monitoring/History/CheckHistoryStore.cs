@@ -36,49 +36,69 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     private readonly ConcurrentDictionary<(string System, string Check), long> _ids = new();
 
-    /// <summary>Writes raw results and adds rollup sums, in one transaction.</summary>
-    public Task WriteAsync(IReadOnlyCollection<HistorySample> samples, IReadOnlyDictionary<RollupKey, RollupCounters> rollups, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes raw results and adds rollup sums, in one transaction. Series seen for the first time get their ids first,
+    /// in a write of their own (ids are numbered under the store's write lock). The results and sums themselves do not
+    /// need that lock: each row is one series' own, and the sums are added, so on PostgreSQL they are written in a
+    /// transaction that leaves the write lock to the desk (<see cref="IDatabase.ClaimAsync{T}"/> claims nothing here), rows in
+    /// series order so two nodes writing one series after a rebalance wait for each other instead of deadlocking.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyCollection<HistorySample> samples, IReadOnlyDictionary<RollupKey, RollupCounters> rollups, CancellationToken cancellationToken = default)
     {
         if (samples.Count == 0 && rollups.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return database.WriteAsync(async (c, t) =>
+        var unknown = samples.Select(s => (s.SystemId, s.CheckId, s.Kind)).Concat(rollups.Keys.Select(k => (k.SystemId, k.CheckId, k.Kind)))
+            .Where(k => !_ids.ContainsKey((k.SystemId, k.CheckId))).Distinct().ToList();
+        if (unknown.Count > 0)
         {
-            var created = new List<(string, string)>();
-            try
+            await database.WriteAsync(async (c, t) =>
             {
-                var rawRows = new List<object>(samples.Count);
-                foreach (var sample in samples)
+                var created = new List<(string, string)>();
+                try
                 {
-                    var id = await SeriesIdAsync(c, t, sample.SystemId, sample.CheckId, sample.Kind, created).ConfigureAwait(false);
-                    rawRows.Add(new { id, at = sample.At.ToUnixTimeMilliseconds(), state = Text(sample.State), latency = sample.LatencyMs, reason = sample.Reason });
+                    foreach (var (systemId, checkId, kind) in unknown)
+                    {
+                        await SeriesIdAsync(c, t, systemId, checkId, kind, created).ConfigureAwait(false);
+                    }
+                }
+                catch
+                {
+                    // Ids handed out in a transaction that did not commit do not exist.
+                    foreach (var key in created)
+                    {
+                        _ids.TryRemove(key, out _);
+                    }
+
+                    throw;
                 }
 
-                await c.ExecuteAsync("INSERT INTO check_results (series_id, at_ms, state, latency_ms, reason) VALUES (@id, @at, @state, @latency, @reason)", rawRows, t).ConfigureAwait(false);
-                var rollupRows = new List<RollupRow>(rollups.Count);
-                foreach (var (key, counters) in rollups)
-                {
-                    var id = await SeriesIdAsync(c, t, key.SystemId, key.CheckId, key.Kind, created).ConfigureAwait(false);
-                    rollupRows.Add(new RollupRow(id, key.Bucket, counters));
-                }
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
-                await c.ExecuteAsync(UpsertRollup, rollupRows, t).ConfigureAwait(false);
-                await c.ExecuteAsync(UpsertHourly, Hourly(rollupRows), t).ConfigureAwait(false);
-            }
-            catch
-            {
-                // Ids handed out in a transaction that did not commit do not exist.
-                foreach (var key in created)
-                {
-                    _ids.TryRemove(key, out _);
-                }
+        var rawRows = samples
+            .Select(s => new RawRow(_ids[(s.SystemId, s.CheckId)], s.At.ToUnixTimeMilliseconds(), Text(s.State), s.LatencyMs, s.Reason))
+            .ToList();
+        var rollupRows = rollups.Select(r => new RollupRow(_ids[(r.Key.SystemId, r.Key.CheckId)], r.Key.Bucket, r.Value))
+            .OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
+        var hourlyRows = Hourly(rollupRows).OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
+        async Task<int> Write(DbConnection c, DbTransaction t)
+        {
+            await c.ExecuteAsync("INSERT INTO check_results (series_id, at_ms, state, latency_ms, reason) VALUES (@SeriesId, @AtMs, @State, @LatencyMs, @Reason)", rawRows, t).ConfigureAwait(false);
+            await c.ExecuteAsync(UpsertRollup, rollupRows, t).ConfigureAwait(false);
+            await c.ExecuteAsync(UpsertHourly, hourlyRows, t).ConfigureAwait(false);
+            return 0;
+        }
 
-                throw;
-            }
-        }, cancellationToken);
+        await database.ClaimAsync(async (c, t) => t is null
+            ? await database.WriteAsync(Write, cancellationToken).ConfigureAwait(false)
+            : await Write(c, t).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
+
+    private sealed record RawRow(long SeriesId, long AtMs, string State, long? LatencyMs, string? Reason);
 
     /// <summary>
     /// The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,21 @@ namespace StandbyOps.Monitoring.Push;
 /// the push is answered, so a restart keeps the groups and their push times) with an in-memory copy that
 /// scrapes and push rules read without touching the store. Changes to one customer's groups are serialized.
 /// </summary>
+/// <remarks>
+/// Several nodes share one store and each keeps its own copy. Every change of a customer's groups raises the customer's
+/// revision (<c>push_customers</c>) in the same write transaction, and the change starts from the groups as of the stored
+/// revision: a node whose copy is behind reads the customer's groups again first, so a POST on one node merges with
+/// what was pushed on another, and the consistency check sees every group. Scrapes and push-rule evaluations bring
+/// their copy up to date the same way (<see cref="SyncAsync(CancellationToken)"/>).
+/// </remarks>
 public sealed partial class PushGroupStore
 {
+    private const string GroupSelect = "SELECT customer, labels, body, pushed_at AS PushedAt, failed_at AS FailedAt, created_at AS CreatedAt FROM push_groups";
+
     private readonly IDatabase _database;
     private readonly IClock _clock;
     private readonly ILogger<PushGroupStore> _logger;
-    private readonly ConcurrentDictionary<string, ImmutableDictionary<GroupingKey, PushGroup>> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CustomerGroups> _groups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly LoadOnce _load;
     private long _version;
@@ -35,30 +45,67 @@ public sealed partial class PushGroupStore
         _database = database;
         _clock = clock;
         _logger = logger;
-        _load = new LoadOnce(ReadGroupsAsync);
+        _load = new LoadOnce(SyncAsync);
     }
 
     /// <summary>Reads the stored groups into memory once; later calls return at once.</summary>
     public Task LoadAsync(CancellationToken cancellationToken = default) =>
         _load.EnsureAsync(cancellationToken);
 
-    private async Task ReadGroupsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the in-memory copy up to the store: reads again the groups of every customer whose stored revision differs
+    /// from the copy's (another node changed them). On a store this node alone writes, that is one small query.
+    /// </summary>
+    public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await _database.ReadAsync(static c => c.QueryAsync<GroupRow>(
-            "SELECT customer, labels, body, pushed_at AS PushedAt, failed_at AS FailedAt, created_at AS CreatedAt FROM push_groups"),
-            cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows)
+        var revisions = await _database.ReadAsync(static c => c.QueryAsync<(string Customer, long Revision)>(
+            "SELECT customer, revision FROM push_customers"), cancellationToken).ConfigureAwait(false);
+        foreach (var (customer, revision) in revisions)
         {
-            if (ToGroup(row) is { } group)
+            if (RevisionOf(customer) != revision)
             {
-                _groups.AddOrUpdate(group.Customer,
-                    _ => ImmutableDictionary<GroupingKey, PushGroup>.Empty.Add(group.Key, group),
-                    (_, groups) => groups.SetItem(group.Key, group));
+                await _database.ReadAsync(c => ReadCustomerAsync(c, null, customer, revision), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
 
+    /// <summary>
+    /// The groups of <paramref name="customer"/> as of its stored revision, read on <paramref name="connection"/> (inside the
+    /// caller's transaction or claim) and only when the in-memory copy is behind.
+    /// </summary>
+    public async Task<IReadOnlyCollection<PushGroup>> SyncAsync(string customer, DbConnection connection, DbTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return (await CurrentAsync(connection, transaction, customer).ConfigureAwait(false)).Groups.Values.ToList();
+    }
+
+    private async Task<CustomerGroups> CurrentAsync(DbConnection connection, DbTransaction? transaction, string customer)
+    {
+        var revision = await connection.ExecuteScalarAsync<long?>(
+            "SELECT revision FROM push_customers WHERE customer = @customer", new { customer }, transaction).ConfigureAwait(false) ?? 0;
+        return _groups.TryGetValue(customer, out var current) && current.Revision == revision
+            ? current
+            : await ReadCustomerAsync(connection, transaction, customer, revision).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the customer's groups, stored at <paramref name="revision"/> (read before them, so a later change shows as a newer revision).</summary>
+    private async Task<CustomerGroups> ReadCustomerAsync(DbConnection connection, DbTransaction? transaction, string customer, long revision)
+    {
+        var rows = await connection.QueryAsync<GroupRow>(GroupSelect + " WHERE customer = @customer", new { customer }, transaction).ConfigureAwait(false);
+        var groups = ImmutableDictionary.CreateRange(rows.Select(ToGroup).OfType<PushGroup>().Select(g => KeyValuePair.Create(g.Key, g)));
+        var read = new CustomerGroups(revision, groups);
+        Keep(customer, read);
+        return read;
+    }
+
+    /// <summary>Replaces the copy of the customer's groups unless it already holds a later revision.</summary>
+    private void Keep(string customer, CustomerGroups groups)
+    {
+        _groups.AddOrUpdate(customer, groups, (_, current) => groups.Revision >= current.Revision ? groups : current);
         Interlocked.Increment(ref _version);
     }
+
+    private long RevisionOf(string customer) => _groups.TryGetValue(customer, out var current) ? current.Revision : 0;
 
     /// <summary>Changes with every change of the groups (a load, a push, a failed push, a deletion), so readers can cache what they derive.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -67,18 +114,18 @@ public sealed partial class PushGroupStore
     public IReadOnlyCollection<PushGroup> GroupsOf(string customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return _groups.TryGetValue(customer, out var groups) ? [.. groups.Values] : [];
+        return _groups.TryGetValue(customer, out var groups) ? [.. groups.Groups.Values] : [];
     }
 
     /// <summary>Every customer's groups as they are now.</summary>
-    public IReadOnlyList<PushGroup> All() => [.. _groups.Values.SelectMany(g => g.Values)];
+    public IReadOnlyList<PushGroup> All() => [.. _groups.Values.SelectMany(g => g.Groups.Values)];
 
     /// <summary>The group <paramref name="key"/> of <paramref name="customer"/>, or null.</summary>
     public PushGroup? Find(string customer, GroupingKey key)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(key);
-        return _groups.TryGetValue(customer, out var groups) ? groups.GetValueOrDefault(key) : null;
+        return _groups.TryGetValue(customer, out var groups) ? groups.Groups.GetValueOrDefault(key) : null;
     }
 
     /// <summary>
@@ -99,30 +146,37 @@ public sealed partial class PushGroupStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = _groups.GetValueOrDefault(customer) ?? ImmutableDictionary<GroupingKey, PushGroup>.Empty;
-            var existing = current.GetValueOrDefault(key);
-            var content = PushBody.Combine(existing, pushed, method);
-            var now = _clock.GetCurrentInstant();
-            try
+            var (groups, stored, rejected) = await _database.WriteAsync(async (c, t) =>
             {
-                PushConsistency.Check(current.Values.Where(g => !g.Key.Equals(key)), key, content, pushed);
-            }
-            catch (PushRejectedException) when (existing is not null)
+                var current = await CurrentAsync(c, t, customer).ConfigureAwait(false);
+                var existing = current.Groups.GetValueOrDefault(key);
+                var content = PushBody.Combine(existing, pushed, method);
+                var now = _clock.GetCurrentInstant();
+                try
+                {
+                    PushConsistency.Check(current.Groups.Values.Where(g => !g.Key.Equals(key)), key, content, pushed);
+                }
+                catch (PushRejectedException e) when (existing is not null)
+                {
+                    // The failure time is kept (committed) before the push is refused, as the Pushgateway does.
+                    var failed = existing with { FailedAt = now };
+                    await c.ExecuteAsync(
+                        "UPDATE push_groups SET failed_at = @now WHERE customer = @customer AND grouping_key = @key",
+                        new { now, customer, key = StorageKey(key) }, t).ConfigureAwait(false);
+                    return (new CustomerGroups(await RaiseRevisionAsync(c, t, customer).ConfigureAwait(false), current.Groups.SetItem(key, failed)), (PushGroup?)null, e);
+                }
+
+                var group = new PushGroup(customer, key, content, now, existing?.FailedAt, existing?.CreatedAt ?? now);
+                await SaveAsync(c, t, group).ConfigureAwait(false);
+                return (new CustomerGroups(await RaiseRevisionAsync(c, t, customer).ConfigureAwait(false), current.Groups.SetItem(key, group)), group, (PushRejectedException?)null);
+            }, cancellationToken).ConfigureAwait(false);
+            Keep(customer, groups);
+            if (rejected is not null)
             {
-                var failed = existing with { FailedAt = now };
-                await _database.WriteAsync((c, t) => c.ExecuteAsync(
-                    "UPDATE push_groups SET failed_at = @now WHERE customer = @customer AND grouping_key = @key",
-                    new { now, customer, key = StorageKey(key) }, t), cancellationToken).ConfigureAwait(false);
-                _groups[customer] = current.SetItem(key, failed);
-                Interlocked.Increment(ref _version);
-                throw;
+                ExceptionDispatchInfo.Throw(rejected);
             }
 
-            var group = new PushGroup(customer, key, content, now, existing?.FailedAt, existing?.CreatedAt ?? now);
-            await _database.WriteAsync((c, t) => SaveAsync(c, t, group), cancellationToken).ConfigureAwait(false);
-            _groups[customer] = current.SetItem(key, group);
-            Interlocked.Increment(ref _version);
-            return group;
+            return stored!;
         }
         finally
         {
@@ -140,17 +194,25 @@ public sealed partial class PushGroupStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = _groups.GetValueOrDefault(customer) ?? ImmutableDictionary<GroupingKey, PushGroup>.Empty;
-            if (!current.ContainsKey(key))
+            var groups = await _database.WriteAsync(async (c, t) =>
+            {
+                var current = await CurrentAsync(c, t, customer).ConfigureAwait(false);
+                if (!current.Groups.ContainsKey(key))
+                {
+                    return null;
+                }
+
+                await c.ExecuteAsync(
+                    "DELETE FROM push_groups WHERE customer = @customer AND grouping_key = @key",
+                    new { customer, key = StorageKey(key) }, t).ConfigureAwait(false);
+                return new CustomerGroups(await RaiseRevisionAsync(c, t, customer).ConfigureAwait(false), current.Groups.Remove(key));
+            }, cancellationToken).ConfigureAwait(false);
+            if (groups is null)
             {
                 return false;
             }
 
-            await _database.WriteAsync((c, t) => c.ExecuteAsync(
-                "DELETE FROM push_groups WHERE customer = @customer AND grouping_key = @key",
-                new { customer, key = StorageKey(key) }, t), cancellationToken).ConfigureAwait(false);
-            _groups[customer] = current.Remove(key);
-            Interlocked.Increment(ref _version);
+            Keep(customer, groups);
             return true;
         }
         finally
@@ -158,6 +220,16 @@ public sealed partial class PushGroupStore
             gate.Release();
         }
     }
+
+    /// <summary>Raises the customer's revision in the change's transaction and returns it.</summary>
+    private static Task<long> RaiseRevisionAsync(DbConnection connection, DbTransaction transaction, string customer) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO push_customers (customer, revision) VALUES (@customer, 1)
+            ON CONFLICT (customer) DO UPDATE SET revision = push_customers.revision + 1
+            RETURNING revision
+            """,
+            new { customer }, transaction);
 
     /// <summary>The group's identity in the store: its non-empty labels as text, e.g. <c>{instance="a",job="node"}</c>.</summary>
     private static string StorageKey(GroupingKey key) => key.Labels.ToString();
@@ -205,6 +277,9 @@ public sealed partial class PushGroupStore
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pushed group {Labels} of customer {Customer} in the store cannot be read; it is left out until pushed again")]
     private partial void LogUnreadableGroup(Exception exception, string customer, string labels);
+
+    /// <summary>A customer's groups as of its stored revision.</summary>
+    private sealed record CustomerGroups(long Revision, ImmutableDictionary<GroupingKey, PushGroup> Groups);
 
     private sealed record GroupRow(string Customer, string Labels, string Body, string PushedAt, string? FailedAt, string CreatedAt);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -15,11 +16,18 @@ namespace StandbyOps.Monitoring.Push;
 /// configuration in force: they are rebuilt when a reload replaced it.
 /// </summary>
 /// <remarks>
+/// On several nodes every node evaluates, and the store decides who does: an evaluation claims the customer's
+/// <c>push_rule_claims</c> row (<see cref="IDatabase.ClaimAsync{T}"/>, <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), reads the
+/// groups and the rule states as stored, and writes the states it changed in the claim's transaction. A node that finds
+/// the row held skips that round; the next tick evaluates again.
 /// A state is written after its signal is delivered, and a rule only counts as firing once the sink accepted the
 /// failure: a sink error or a crash in between makes the next evaluation deliver it again (the desk deduplicates).
 /// </remarks>
 public sealed partial class PushRuleMonitor
 {
+    private const string StateSelect =
+        "SELECT system_id AS SystemId, rule_id AS RuleId, threshold_since AS ThresholdSince, missing_since AS MissingSince, firing FROM push_rule_states";
+
     private readonly Func<StandbyOpsConfig> _config;
     private readonly PushGroupStore _groups;
     private readonly IDatabase _database;
@@ -28,6 +36,7 @@ public sealed partial class PushRuleMonitor
     private readonly ILogger<PushRuleMonitor> _logger;
     private readonly ConcurrentDictionary<string, PushRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _claimRows = new(StringComparer.Ordinal);
     private readonly LoadOnce _load;
     private RuleSet? _rules;
 
@@ -61,17 +70,10 @@ public sealed partial class PushRuleMonitor
 
     private async Task ReadStatesAsync(CancellationToken cancellationToken)
     {
-        var rows = await _database.ReadAsync(static c => c.QueryAsync<StateRow>(
-            "SELECT system_id AS SystemId, rule_id AS RuleId, threshold_since AS ThresholdSince, missing_since AS MissingSince, firing FROM push_rule_states"),
-            cancellationToken).ConfigureAwait(false);
+        var rows = await _database.ReadAsync(static c => c.QueryAsync<StateRow>(StateSelect), cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            _states[$"{row.SystemId}/{row.RuleId}"] = new PushRuleState(
-                row.SystemId,
-                row.RuleId,
-                row.ThresholdSince is null ? null : InstantTypeHandler.Parse(row.ThresholdSince),
-                row.MissingSince is null ? null : InstantTypeHandler.Parse(row.MissingSince),
-                row.Firing != 0);
+            _states[$"{row.SystemId}/{row.RuleId}"] = row.ToState();
         }
     }
 
@@ -95,44 +97,66 @@ public sealed partial class PushRuleMonitor
 
         await LoadAsync(cancellationToken).ConfigureAwait(false);
         await _groups.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureClaimRowAsync(customer, cancellationToken).ConfigureAwait(false);
         var gate = _locks.GetOrAdd(customer, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
-            var groups = _groups.GroupsOf(customer);
-            var changed = new List<PushRuleState>();
-            var delivered = new List<PushRuleOutcome>();
-            foreach (var rule in rules)
+            var (delivered, changed) = await _database.ClaimAsync(async (c, t) =>
             {
-                var previous = _states.GetValueOrDefault(rule.DedupKey);
-                var outcome = PushRuleEvaluator.Evaluate(rule, groups, previous, now);
-                var next = outcome.State;
-                if (outcome.HasSignal)
+                // Another node evaluating this customer holds the row: it delivers whatever is due, this node skips.
+                if (await c.ExecuteScalarAsync<string?>("SELECT customer FROM push_rule_claims WHERE customer = @customer" + _database.RowClaim,
+                    new { customer }, t).ConfigureAwait(false) is null)
                 {
-                    if (await DeliverAsync(outcome, cancellationToken).ConfigureAwait(false))
+                    return ([], []);
+                }
+
+                var groups = await _groups.SyncAsync(customer, c, t).ConfigureAwait(false);
+                var states = await ReadStatesAsync(c, t, customer).ConfigureAwait(false);
+                var now = _clock.GetCurrentInstant();
+                var changed = new List<PushRuleState>();
+                var delivered = new List<PushRuleOutcome>();
+                foreach (var rule in rules)
+                {
+                    var previous = states.GetValueOrDefault(rule.DedupKey);
+                    var outcome = PushRuleEvaluator.Evaluate(rule, groups, previous, now);
+                    var next = outcome.State;
+                    if (outcome.HasSignal)
                     {
-                        delivered.Add(outcome);
+                        if (await DeliverAsync(outcome, cancellationToken).ConfigureAwait(false))
+                        {
+                            delivered.Add(outcome);
+                        }
+                        else
+                        {
+                            next = next with { Firing = !next.Firing };
+                        }
+                    }
+
+                    if (next != (previous ?? PushRuleState.Initial(rule)))
+                    {
+                        changed.Add(next);
+                    }
+                }
+
+                if (changed.Count > 0)
+                {
+                    if (t is null)
+                    {
+                        await _database.WriteAsync((wc, wt) => SaveAsync(wc, wt, customer, changed, now), cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
-                        next = next with { Firing = !next.Firing };
+                        await SaveAsync(c, t, customer, changed, now).ConfigureAwait(false);
                     }
                 }
 
-                if (next != (previous ?? PushRuleState.Initial(rule)))
-                {
-                    changed.Add(next);
-                }
-            }
+                return ((IReadOnlyList<PushRuleOutcome>)delivered, (IReadOnlyList<PushRuleState>)changed);
+            }, cancellationToken).ConfigureAwait(false);
 
-            if (changed.Count > 0)
+            foreach (var state in changed)
             {
-                await SaveAsync(customer, changed, now, cancellationToken).ConfigureAwait(false);
-                foreach (var state in changed)
-                {
-                    _states[$"{state.System}/{state.Rule}"] = state;
-                }
+                _states[$"{state.System}/{state.Rule}"] = state;
             }
 
             return delivered;
@@ -141,6 +165,34 @@ public sealed partial class PushRuleMonitor
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Writes the row the customer's evaluations claim, once per customer and process (a claim never inserts).</summary>
+    private async Task EnsureClaimRowAsync(string customer, CancellationToken cancellationToken)
+    {
+        if (_claimRows.ContainsKey(customer))
+        {
+            return;
+        }
+
+        await _database.WriteAsync((c, t) => c.ExecuteAsync(
+            "INSERT INTO push_rule_claims (customer) VALUES (@customer) ON CONFLICT (customer) DO NOTHING", new { customer }, t), cancellationToken).ConfigureAwait(false);
+        _claimRows[customer] = true;
+    }
+
+    /// <summary>The customer's rule states as stored (another node may have evaluated since), also kept for <see cref="StateOf"/>.</summary>
+    private async Task<Dictionary<string, PushRuleState>> ReadStatesAsync(DbConnection connection, DbTransaction? transaction, string customer)
+    {
+        var rows = await connection.QueryAsync<StateRow>(StateSelect + " WHERE customer = @customer", new { customer }, transaction).ConfigureAwait(false);
+        var states = new Dictionary<string, PushRuleState>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var state = row.ToState();
+            states[$"{state.System}/{state.Rule}"] = state;
+            _states[$"{state.System}/{state.Rule}"] = state;
+        }
+
+        return states;
     }
 
     /// <summary>The push rules of the configuration in force, built again only when a reload replaced it.</summary>
@@ -184,8 +236,8 @@ public sealed partial class PushRuleMonitor
         }
     }
 
-    private Task SaveAsync(string customer, List<PushRuleState> states, Instant now, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+    private static Task SaveAsync(DbConnection c, DbTransaction t, string customer, List<PushRuleState> states, Instant now) =>
+        c.ExecuteAsync(
             """
             INSERT INTO push_rule_states (system_id, rule_id, customer, threshold_since, missing_since, firing, changed_at)
             VALUES (@System, @Rule, @Customer, @ThresholdSince, @MissingSince, @Firing, @Now)
@@ -203,7 +255,7 @@ public sealed partial class PushRuleMonitor
                 Firing = s.Firing ? 1 : 0,
                 Now = InstantTypeHandler.Format(now),
             }),
-            t), cancellationToken);
+            t);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push rule {Rule} fails: {Reason}")]
     private partial void LogFailing(string rule, string reason);
@@ -216,5 +268,13 @@ public sealed partial class PushRuleMonitor
 
     private sealed record RuleSet(StandbyOpsConfig Config, IReadOnlyDictionary<string, IReadOnlyList<PushRule>> ByCustomer);
 
-    private sealed record StateRow(string SystemId, string RuleId, string? ThresholdSince, string? MissingSince, long Firing);
+    private sealed record StateRow(string SystemId, string RuleId, string? ThresholdSince, string? MissingSince, long Firing)
+    {
+        public PushRuleState ToState() => new(
+            SystemId,
+            RuleId,
+            ThresholdSince is null ? null : InstantTypeHandler.Parse(ThresholdSince),
+            MissingSince is null ? null : InstantTypeHandler.Parse(MissingSince),
+            Firing != 0);
+    }
 }

@@ -2,7 +2,7 @@ using StandbyOps.Storage.Migrations;
 
 namespace StandbyOps.Monitoring.Push;
 
-/// <summary>The push ingest's tables (monitoring range 200–299): pushed groups and push rule states.</summary>
+/// <summary>The push ingest's tables (monitoring range 200–299): pushed groups, their customers' revisions, push rule states and evaluation claims.</summary>
 public static class PushSchema
 {
     /// <summary>The migrations, ascending by version.</summary>
@@ -29,6 +29,18 @@ public static class PushSchema
                 firing           INTEGER NOT NULL,
                 changed_at       TEXT NOT NULL,
                 PRIMARY KEY (system_id, rule_id)
+            );
+            """),
+        new(241, "push customers' revisions and push rule evaluation claims", """
+            CREATE TABLE push_customers (
+                customer  TEXT NOT NULL PRIMARY KEY,
+                revision  INTEGER NOT NULL
+            );
+
+            INSERT INTO push_customers (customer, revision) SELECT DISTINCT customer, 1 FROM push_groups;
+
+            CREATE TABLE push_rule_claims (
+                customer  TEXT NOT NULL PRIMARY KEY
             );
             """),
     ];

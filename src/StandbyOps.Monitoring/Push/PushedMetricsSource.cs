@@ -16,7 +16,9 @@ namespace StandbyOps.Monitoring.Push;
 /// <para>
 /// The groups are rendered to text once per change of the store (<see cref="PushGroupStore.Version"/>) and that one
 /// rendering is shared by every scrape until the next change; scrapes that arrive while it is being built wait for it
-/// instead of building their own. A scrape therefore costs no allocation in proportion to the pushed groups.
+/// instead of building their own. A scrape therefore costs no allocation in proportion to the pushed groups. Before
+/// that, each scrape brings the copy up to the store (<see cref="PushGroupStore.SyncAsync(CancellationToken)"/>), so every
+/// node of a cluster exposes the groups pushed to any node.
 /// </para>
 /// </remarks>
 public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource, IDisposable
@@ -40,6 +42,8 @@ public sealed class PushedMetricsSource(PushGroupStore store) : IMetricsSource, 
     /// <inheritdoc/>
     public async ValueTask<RenderedFamilies> SnapshotAsync(CancellationToken cancellationToken)
     {
+        // Another node sharing the store may have changed groups since: one small query finds out.
+        await store.SyncAsync(cancellationToken).ConfigureAwait(false);
         var version = store.Version;
         var current = Volatile.Read(ref _current);
         if (current.Version >= version)

@@ -3,7 +3,7 @@ using StandbyOps.Monitoring.Signals;
 
 namespace StandbyOps.Monitoring.Tests.Push;
 
-/// <summary>Keeps every signal it is given; can be told to fail, as a desk whose store is down would.</summary>
+/// <summary>Keeps every signal it is given (from any thread); can be told to fail, as a desk whose store is down would.</summary>
 internal sealed class RecordingSignalSink : ISignalSink
 {
     public List<FailureSignal> Failures { get; } = [];
@@ -19,7 +19,11 @@ internal sealed class RecordingSignalSink : ISignalSink
             throw new InvalidOperationException("the desk is down");
         }
 
-        Failures.Add(signal);
+        lock (Failures)
+        {
+            Failures.Add(signal);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -30,7 +34,11 @@ internal sealed class RecordingSignalSink : ISignalSink
             throw new InvalidOperationException("the desk is down");
         }
 
-        Recoveries.Add(signal);
+        lock (Recoveries)
+        {
+            Recoveries.Add(signal);
+        }
+
         return Task.CompletedTask;
     }
 

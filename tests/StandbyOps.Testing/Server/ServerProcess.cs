@@ -55,12 +55,12 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until <c>/readyz</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string configPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, IEnumerable<string>? extraArguments = null)
+    public static async Task<ServerProcess> StartAsync(string configPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, IEnumerable<string>? extraArguments = null, TimeSpan? readyWithin = null)
     {
         environment = await OnTestStoreAsync(configPath, dataDirectory, environment).ConfigureAwait(false);
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var info = StartInfo(["--urls", address.ToString().TrimEnd('/'), "--data-dir", dataDirectory, "--config", configPath, .. extraArguments ?? []], environment);
-        var process = await ComponentProcess.StartAsync("The server", info, address, "/readyz", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        var process = await ComponentProcess.StartAsync("The server", info, address, "/readyz", readyWithin ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return new ServerProcess(process, dataDirectory);
     }
 
