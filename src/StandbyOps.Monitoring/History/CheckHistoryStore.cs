@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using NodaTime;
 using StandbyOps.Storage.Database;
@@ -34,6 +35,8 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     private const long Hour = 3600;
 
+    private const int NewSeriesPerWrite = 200;
+
     private readonly ConcurrentDictionary<(string System, string Check), long> _ids = new();
 
     /// <summary>
@@ -52,31 +55,14 @@ public sealed class CheckHistoryStore(IDatabase database)
 
         var unknown = samples.Select(s => (s.SystemId, s.CheckId, s.Kind)).Concat(rollups.Keys.Select(k => (k.SystemId, k.CheckId, k.Kind)))
             .Where(k => !_ids.ContainsKey((k.SystemId, k.CheckId))).Distinct().ToList();
-        if (unknown.Count > 0)
+        // A few hundred in two statements at a time: a server starting with many systems holds the write lock briefly.
+        foreach (var chunk in unknown.Chunk(NewSeriesPerWrite))
         {
-            await database.WriteAsync(async (c, t) =>
+            var ids = await database.WriteAsync((c, t) => CreateSeriesAsync(c, t, chunk), cancellationToken).ConfigureAwait(false);
+            foreach (var (systemId, checkId, id) in ids)
             {
-                var created = new List<(string, string)>();
-                try
-                {
-                    foreach (var (systemId, checkId, kind) in unknown)
-                    {
-                        await SeriesIdAsync(c, t, systemId, checkId, kind, created).ConfigureAwait(false);
-                    }
-                }
-                catch
-                {
-                    // Ids handed out in a transaction that did not commit do not exist.
-                    foreach (var key in created)
-                    {
-                        _ids.TryRemove(key, out _);
-                    }
-
-                    throw;
-                }
-
-                return 0;
-            }, cancellationToken).ConfigureAwait(false);
+                _ids[(systemId, checkId)] = id;
+            }
         }
 
         var rawRows = samples
@@ -287,24 +273,35 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     private static HistoryState Parse(string text) => Enum.Parse<HistoryState>(text, ignoreCase: true);
 
-    private async Task<long> SeriesIdAsync(DbConnection c, DbTransaction t, string systemId, string checkId, string kind, List<(string, string)> created)
+    /// <summary>Numbers the series of <paramref name="series"/> not stored yet after the highest id, and returns every one's id.</summary>
+    private static async Task<IEnumerable<(string SystemId, string CheckId, long Id)>> CreateSeriesAsync(
+        DbConnection c, DbTransaction t, IReadOnlyList<(string SystemId, string CheckId, string Kind)> series)
     {
-        if (_ids.TryGetValue((systemId, checkId), out var known))
+        var parameters = new DynamicParameters();
+        var rows = new List<string>(series.Count);
+        var pairs = new List<string>(series.Count);
+        for (var i = 0; i < series.Count; i++)
         {
-            return known;
+            parameters.Add($"s{i}", series[i].SystemId);
+            parameters.Add($"c{i}", series[i].CheckId);
+            parameters.Add($"k{i}", series[i].Kind);
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"({i + 1}, @s{i}, @c{i}, @k{i})"));
+            pairs.Add(string.Create(CultureInfo.InvariantCulture, $"(@s{i}, @c{i})"));
         }
 
-        var id = await c.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM history_series WHERE system_id = @systemId AND check_id = @checkId", new { systemId, checkId }, t).ConfigureAwait(false);
-        if (id is null)
-        {
-            id = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM history_series", transaction: t).ConfigureAwait(false);
-            await c.ExecuteAsync("INSERT INTO history_series (id, system_id, check_id, kind) VALUES (@id, @systemId, @checkId, @kind)",
-                new { id, systemId, checkId, kind }, t).ConfigureAwait(false);
-            created.Add((systemId, checkId));
-        }
-
-        _ids[(systemId, checkId)] = id.Value;
-        return id.Value;
+        await c.ExecuteAsync(
+            $"""
+            INSERT INTO history_series (id, system_id, check_id, kind)
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM history_series) + v.column1, v.column2, v.column3, v.column4
+            FROM (VALUES {string.Join(", ", rows)}) AS v
+            WHERE NOT EXISTS (SELECT 1 FROM history_series h WHERE h.system_id = v.column2 AND h.check_id = v.column3)
+            """,
+            parameters, t).ConfigureAwait(false);
+        return await c.QueryAsync<(string, string, long)>(
+            $"""
+            SELECT h.system_id, h.check_id, h.id FROM history_series h
+            JOIN (VALUES {string.Join(", ", pairs)}) AS v ON h.system_id = v.column1 AND h.check_id = v.column2
+            """,
+            parameters, t).ConfigureAwait(false);
     }
 }

@@ -29,6 +29,27 @@ public sealed class CheckHistoryRecorderTests
             totals.Select(t => (t.SystemId, t.CheckId, t.UpMs, t.DownMs)));
     }
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Series_written_by_two_store_instances_in_several_batches_keep_one_id_each(string kind)
+    {
+        using var history = await HistoryFixture.CreateAsync(kind);
+        var other = new CheckHistoryStore(history.Database);
+        HistorySample Sample(int system, Instant at) => new($"sys{system:D3}", "port", "check", at, HistoryState.Up, 5, null);
+
+        // 250 series from one instance, then 450 from another (250 it has not seen the ids of, 200 new), over batch limits.
+        await history.Store.WriteAsync([.. Enumerable.Range(0, 250).Select(i => Sample(i, Start))], new Dictionary<RollupKey, RollupCounters>());
+        await other.WriteAsync([.. Enumerable.Range(0, 450).Select(i => Sample(i, Start + Duration.FromMinutes(1)))], new Dictionary<RollupKey, RollupCounters>());
+        await history.Store.WriteAsync([.. Enumerable.Range(0, 450).Select(i => Sample(i, Start + Duration.FromMinutes(2)))], new Dictionary<RollupKey, RollupCounters>());
+
+        foreach (var system in new[] { 0, 249, 250, 449 })
+        {
+            var samples = await other.SamplesAsync($"sys{system:D3}", "port", Start, Start + Duration.FromMinutes(3));
+            Assert.Equal(system < 250 ? 3 : 2, samples.Count);
+        }
+    }
+
     [Fact]
     public async Task Each_state_holds_until_the_next_result_and_is_split_over_5_minute_buckets()
     {
