@@ -147,6 +147,10 @@ public sealed class ComponentProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (deadline.Elapsed < timeout)
+            {
+                // Listening but too busy to answer within the client's timeout (a node starting many monitors): ask again.
+            }
 
             // Polling for readiness of a child process; no assertion depends on this interval.
             await Task.Delay(50).ConfigureAwait(false);
