@@ -81,5 +81,11 @@ public static class DeskSchema
                 PRIMARY KEY (case_number, number)
             );
             """),
+        new(1404, "desk mail claims", """
+            CREATE TABLE desk_mail_claims (
+                message_id  TEXT PRIMARY KEY,
+                created_at  TEXT NOT NULL
+            );
+            """),
     ];
 }

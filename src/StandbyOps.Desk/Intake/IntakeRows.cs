@@ -5,19 +5,33 @@ using StandbyOps.Storage.Database;
 
 namespace StandbyOps.Desk.Intake;
 
-/// <summary>Reads and writes the intake's tables: mails seen, the triage queue and kept attachments.</summary>
+/// <summary>Reads and writes the intake's tables: mail claims, mails seen, the triage queue and kept attachments.</summary>
 internal static class IntakeRows
 {
     public static async Task<HashSet<long>> SeenUidsAsync(DbConnection c, string folder, long uidValidity) =>
         (await c.QueryAsync<long>("SELECT uid FROM desk_mail_seen WHERE folder = @folder AND uid_validity = @uidValidity", new { folder, uidValidity }).ConfigureAwait(false)).ToHashSet();
 
-    public static Task<bool> MessageSeenAsync(DbConnection c, string messageId) =>
-        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM desk_mail_seen WHERE message_id = @messageId)", new { messageId });
+    public static Task<bool> MessageSeenAsync(DbConnection c, DbTransaction? t, string messageId) =>
+        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM desk_mail_seen WHERE message_id = @messageId)", new { messageId }, t);
 
-    public static Task MarkSeenAsync(DbConnection c, DbTransaction t, string folder, long uidValidity, long uid, string messageId, string outcome, Instant at) =>
+    /// <summary>Records that <paramref name="messageId"/> is about to be handled; committed before the claim, which never inserts.</summary>
+    public static Task AddClaimAsync(DbConnection c, DbTransaction t, string messageId, Instant at) =>
         c.ExecuteAsync(
+            "INSERT INTO desk_mail_claims (message_id, created_at) VALUES (@messageId, @at) ON CONFLICT DO NOTHING",
+            new { messageId, at = InstantTypeHandler.Format(at) }, t);
+
+    /// <summary>Claims the row of <paramref name="messageId"/> (ending in the store's <paramref name="rowClaim"/>); false when another node holds it or it is gone.</summary>
+    public static async Task<bool> ClaimAsync(DbConnection c, DbTransaction? t, string messageId, string rowClaim) =>
+        await c.ExecuteScalarAsync<string?>("SELECT message_id FROM desk_mail_claims WHERE message_id = @messageId" + rowClaim, new { messageId }, t).ConfigureAwait(false) is not null;
+
+    /// <summary>Marks the mail seen with its outcome and drops its claim row: the claim table holds only mails in hand.</summary>
+    public static async Task MarkSeenAsync(DbConnection c, DbTransaction t, string folder, long uidValidity, long uid, string messageId, string outcome, Instant at)
+    {
+        await c.ExecuteAsync(
             "INSERT INTO desk_mail_seen (folder, uid_validity, uid, message_id, outcome, seen_at) VALUES (@folder, @uidValidity, @uid, @messageId, @outcome, @at) ON CONFLICT DO NOTHING",
-            new { folder, uidValidity, uid, messageId, outcome, at = InstantTypeHandler.Format(at) }, t);
+            new { folder, uidValidity, uid, messageId, outcome, at = InstantTypeHandler.Format(at) }, t).ConfigureAwait(false);
+        await c.ExecuteAsync("DELETE FROM desk_mail_claims WHERE message_id = @messageId", new { messageId }, t).ConfigureAwait(false);
+    }
 
     public static Task AddTriageAsync(DbConnection c, DbTransaction t, string id, string messageId, string sender, string subject, string body, Instant at) =>
         c.ExecuteAsync(

@@ -19,8 +19,8 @@ namespace StandbyOps.Desk.Intake;
 /// (public, as the contact); a new mail from a known contact opens a ticket for that customer (its first system,
 /// priority from the system's criticality, reporter = the sender, who gets the acknowledgement); anything else goes to the triage
 /// queue, never dropped. Attachments up to <c>mail.maxAttachmentBytes</c> are kept in the store. Each mail is handled
-/// once: its UID (per folder and UIDVALIDITY) and Message-ID are recorded, and the ticket's dedup key is derived from
-/// the Message-ID, so a run repeated after a crash between the two adds nothing.
+/// once, also with several nodes reading the mailbox: it is claimed in the store while handled, its UID (per folder and
+/// UIDVALIDITY) and Message-ID are recorded, and the ticket's dedup key is derived from the Message-ID.
 /// </summary>
 public sealed partial class MailIntakeProcessor(IDatabase database, IClock clock, TicketDesk tickets, IncidentDesk desk, Func<StandbyOpsConfig> config)
 {
@@ -34,24 +34,41 @@ public sealed partial class MailIntakeProcessor(IDatabase database, IClock clock
     public Task<HashSet<long>> SeenAsync(string folder, long uidValidity, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => IntakeRows.SeenUidsAsync(c, folder, uidValidity), cancellationToken);
 
-    /// <summary>Handles one mail and records it as seen; returns the <see cref="MailOutcome"/>.</summary>
-    public async Task<string> ProcessAsync(MimeMessage message, string folder, long uidValidity, long uid, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Handles one mail and records it as seen; returns the <see cref="MailOutcome"/>, or null when another node has the
+    /// mail in hand (it is left alone: the next pass finds it seen, or claims it if that node died). The mail is claimed
+    /// by its Message-ID (<see cref="IDatabase.ClaimAsync{T}"/>, <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL) while it
+    /// is handled, and the seen-mark is written in the claim's transaction, so of several nodes reading one mailbox
+    /// exactly one handles each mail; a node that dies mid-mail leaves it to the next (at most one repeat per crash).
+    /// </summary>
+    public async Task<string?> ProcessAsync(MimeMessage message, string folder, long uidValidity, long uid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var messageId = string.IsNullOrWhiteSpace(message.MessageId) ? $"uid-{folder}-{uidValidity}-{uid}" : message.MessageId.Trim();
-        var now = clock.GetCurrentInstant();
-        string outcome;
-        if (await database.ReadAsync(c => IntakeRows.MessageSeenAsync(c, messageId), cancellationToken).ConfigureAwait(false))
+        // The claim row is committed first: claiming never inserts (an uncommitted insert would make other nodes wait on it).
+        await database.WriteAsync((c, t) => IntakeRows.AddClaimAsync(c, t, messageId, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        return await database.ClaimAsync<string?>(async (c, t) =>
         {
-            outcome = MailOutcome.Skipped;
-        }
-        else
-        {
-            outcome = await HandleAsync(message, messageId, now, cancellationToken).ConfigureAwait(false);
-        }
+            if (!await IntakeRows.ClaimAsync(c, t, messageId, database.RowClaim).ConfigureAwait(false))
+            {
+                return null;
+            }
 
-        await database.WriteAsync((c, t) => IntakeRows.MarkSeenAsync(c, t, folder, uidValidity, uid, messageId, outcome, now), cancellationToken).ConfigureAwait(false);
-        return outcome;
+            var now = clock.GetCurrentInstant();
+            var outcome = await IntakeRows.MessageSeenAsync(c, t, messageId).ConfigureAwait(false)
+                ? MailOutcome.Skipped
+                : await HandleAsync(message, messageId, now, cancellationToken).ConfigureAwait(false);
+            if (t is null)
+            {
+                await database.WriteAsync((wc, wt) => IntakeRows.MarkSeenAsync(wc, wt, folder, uidValidity, uid, messageId, outcome, now), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await IntakeRows.MarkSeenAsync(c, t, folder, uidValidity, uid, messageId, outcome, now).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> HandleAsync(MimeMessage message, string messageId, Instant now, CancellationToken cancellationToken)

@@ -85,6 +85,39 @@ public sealed partial class MailIntakeTests
         }
     }
 
+    [SkippableFact]
+    public async Task A_reload_starts_the_intake_moves_it_to_another_folder_and_stops_it()
+    {
+        await using var imap = await DovecotImap.StartAsync();
+        await using var smtp = new FakeSmtpServer();
+        using var directory = new TempDirectory();
+        var withImap = Config(imap.Port, smtp.Port);
+        var withoutImap = ImapLine().Replace(withImap, string.Empty);
+        var config = directory.Write("standbyops.yaml", withoutImap);
+        var environment = new Dictionary<string, string> { ["STANDBYOPS_ADMIN_TOKEN"] = RunningServer.AdminSecret, ["DESK_TEST_IMAP_PASSWORD"] = imap.Password };
+        await using var server = await ServerProcess.StartAsync(config, directory.File("data"), environment);
+        using var admin = server.ClientWithToken(RunningServer.AdminSecret);
+        await AppendAsync(imap, Mail("jan@acme.example", "Waiting for the intake", "Sent before mail.imap was configured."));
+
+        // Started without mail.imap: a reload that adds it starts the intake, and the waiting mail becomes a ticket.
+        await ReloadAsync(admin, config, withImap);
+        await EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Contains("Waiting for the intake"));
+
+        // A reload that removes it stops the intake; a mail arriving afterwards stays where it is.
+        await ReloadAsync(admin, config, withoutImap);
+        await EventuallyAsync(() => Task.FromResult(server.Output.Contains("a reload changed mail.imap, stopped", StringComparison.Ordinal)));
+        await AppendAsync(imap, Mail("jan@acme.example", "While the intake is off", "Must not become a ticket."));
+
+        // A reload that changes the folder reads the new folder only: its mail is handled, the one in INBOX is not.
+        await CreateFolderAsync(imap, "Later");
+        await ReloadAsync(admin, config, withImap.Replace("folder: INBOX", "folder: Later", StringComparison.Ordinal));
+        await AppendAsync(imap, Mail("jan@acme.example", "In the new folder", "Read after the folder changed."), "Later");
+        await EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Contains("In the new folder"));
+
+        Assert.Equal(["In the new folder", "Waiting for the intake"], (await EmailTicketsAsync(admin)).Order(StringComparer.Ordinal));
+        Assert.Contains("Mail intake is off: mail.imap is not configured", server.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>The web UI's configuration, with a contact at acme and the mailbox and SMTP server of this test.</summary>
     public static string Config(int imapPort, int smtpPort) =>
         TestConfigs.Minimal + """
@@ -120,14 +153,36 @@ public sealed partial class MailIntakeTests
         return message;
     }
 
-    private static async Task AppendAsync(DovecotImap imap, MimeMessage message)
+    private static async Task AppendAsync(DovecotImap imap, MimeMessage message, string folder = "INBOX")
     {
         using var client = new ImapClient();
         await client.ConnectAsync("127.0.0.1", imap.Port, SecureSocketOptions.None);
         await client.AuthenticateAsync(imap.User, imap.Password);
-        await client.Inbox.AppendAsync(message, MessageFlags.None);
+        await (await client.GetFolderAsync(folder)).AppendAsync(message, MessageFlags.None);
         await client.DisconnectAsync(true);
     }
+
+    private static async Task CreateFolderAsync(DovecotImap imap, string name)
+    {
+        using var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", imap.Port, SecureSocketOptions.None);
+        await client.AuthenticateAsync(imap.User, imap.Password);
+        await (await client.GetFolderAsync(client.PersonalNamespaces[0].Path)).CreateAsync(name, isMessageFolder: true);
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> and reloads it; fails unless the server applied it.</summary>
+    private static async Task ReloadAsync(HttpClient admin, string path, string content)
+    {
+        await File.WriteAllTextAsync(path, content);
+        var reloaded = await HttpAssert.JsonAsync(await admin.PostAsync("/api/v1/admin/reload", null), HttpStatusCode.OK);
+        Assert.True(reloaded.GetProperty("applied").GetBoolean(), reloaded.ToString());
+    }
+
+    /// <summary>The titles of the tickets opened from mail.</summary>
+    private static async Task<List<string>> EmailTicketsAsync(HttpClient admin) =>
+        [.. (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK)).EnumerateArray()
+            .Where(i => i.GetProperty("source").GetString() == "email").Select(i => i.GetProperty("title").GetString()!)];
 
     private static async Task<JsonElement> IncidentAsync(HttpClient admin, string caseNumber) =>
         await HttpAssert.JsonAsync(await admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
@@ -150,4 +205,7 @@ public sealed partial class MailIntakeTests
 
     [GeneratedRegex(@"\[(\d{4}-\d{6})\]")]
     private static partial Regex CaseTag();
+
+    [GeneratedRegex(@"^ *imap: .*\n", RegexOptions.Multiline)]
+    private static partial Regex ImapLine();
 }
