@@ -21,7 +21,7 @@ public sealed partial class SlaReportMailHandler(IServiceProvider services, IDat
     : IIntentHandler
 {
     // The report is read on behalf of no token: not pinned to a customer, so exactly the customer of the payload.
-    private static readonly ClaimsPrincipal System = new(new ClaimsIdentity());
+    private static readonly ClaimsPrincipal Scheduler = new(new ClaimsIdentity());
 
     public string Kind => SlaReportMailSchedule.Kind;
 
@@ -36,7 +36,7 @@ public sealed partial class SlaReportMailHandler(IServiceProvider services, IDat
             return;
         }
 
-        var (report, _) = await SlaReportApi.ReadAsync(payload.Customer, payload.Month, System, services, cancellationToken).ConfigureAwait(false);
+        var (report, _) = await SlaReportApi.ReadAsync(payload.Customer, payload.Month, Scheduler, services, cancellationToken).ConfigureAwait(false);
         if (report is null)
         {
             throw new InvalidOperationException($"The SLA report of {payload.Customer} for {payload.Month} cannot be read.");
