@@ -13,7 +13,7 @@ namespace StandbyOps.Benchmarks.History;
 /// <c>history-size [checks] [checksPerSystem]</c>: writes a year of 5-minute rollups (every bucket up, with latency,
 /// one down stretch a day) for <c>checks</c> checks plus their systems' series through the real store, reports the
 /// SQLite bytes per series-year and the extrapolation to 1,000 checks, then times a year's availability read of one
-/// system (all its checks and its own series; whole hours from the hourly tier), median of 7, wall clock and the process's CPU time.
+/// system (all its checks and its own series; whole days from the daily tier, whole hours from the hourly tier), median of 7, wall clock and the process's CPU time.
 /// </summary>
 public static class HistorySizeDriver
 {

@@ -7,7 +7,8 @@ namespace StandbyOps.Configuration.Customers;
 /// A customer's contract: its calendar, rate card and (optional) team by id, SLA targets per
 /// priority (a priority without an entry has no deadline), the standby agreement, its systems, its contacts
 /// (null: none), its periodic ticket updates (null: none), the lead time of pre-breach warnings (<c>sla.warnBefore</c>;
-/// null: no warnings), the desk's follow-up reviews (null: none) and how its invoices name it (null: by its name only).
+/// null: no warnings), the desk's follow-up reviews (null: none), how its invoices name it (null: by its name only) and
+/// who gets its monthly SLA report by mail (null: nobody).
 /// </summary>
 public sealed record CustomerConfig(
     string Id,
@@ -22,4 +23,5 @@ public sealed record CustomerConfig(
     UpdatesConfig? Updates = null,
     NodaTime.Duration? SlaWarnBefore = null,
     FollowUpConfig? FollowUp = null,
-    CustomerBillingConfig? Billing = null);
+    CustomerBillingConfig? Billing = null,
+    ReportsConfig? Reports = null);

@@ -10,9 +10,10 @@ namespace StandbyOps.Configuration.Customers;
 /// <summary>Reads one entry of <c>customers:</c> and checks its references and standby rules.</summary>
 internal static class CustomerSection
 {
-    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates", "followUp", "legalName", "address", "vatId"];
+    private static readonly string[] Keys = ["name", "calendar", "rateCard", "team", "sla", "standby", "systems", "contacts", "updates", "followUp", "reports", "legalName", "address", "vatId"];
     private static readonly string[] ContactKeys = ["name", "email", "phone", "notify", "portal"];
     private static readonly string[] UpdatesKeys = ["priorities", "every"];
+    private static readonly string[] ReportsKeys = ["contacts"];
     private const string WarnBeforeKey = "warnBefore";
     private static readonly Func<string, Parsed<string>> ParseNotice = Choices.Of(ContactConfig.Events.Select(e => (e, e)).ToArray());
     private static readonly string[] SlaKeys = ["P1", "P2", "P3", "P4", WarnBeforeKey];
@@ -47,7 +48,7 @@ internal static class CustomerSection
             customer.String("legalName")?.Trim() is { Length: > 0 } legal ? legal : name,
             Invoicing.SellerSection.Address(customer),
             customer.TryParse("vatId", Invoicing.BillingIds.ParseVatId, out var vatId) ? vatId : null);
-        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer), billing);
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer), billing, ReadReports(customer));
     }
 
     private static List<ContactConfig> ReadContacts(MappingReader customer)
@@ -91,6 +92,24 @@ internal static class CustomerSection
 
         var priorities = followUp.ParseList("priorities", Priorities.Parse);
         return followUp.TryParse("every", SlaTargets.Parse, out var every, "1 business day") ? new FollowUpConfig(priorities, every) : null;
+    }
+
+    /// <summary>Reads <c>reports: { contacts: [jan@acme.example] }</c>; each contact must be a mail address.</summary>
+    private static ReportsConfig? ReadReports(MappingReader customer)
+    {
+        if (customer.Mapping("reports", $"reports of {customer.What}", ReportsKeys) is not { } reports)
+        {
+            return null;
+        }
+
+        if (!reports.Has("contacts"))
+        {
+            reports.Missing("contacts", "[jan@acme.example]");
+            return null;
+        }
+
+        var contacts = reports.ParseList("contacts", Mail.MailSection.ParseAddress).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return contacts.Count > 0 ? new ReportsConfig(contacts) : null;
     }
 
     private static (ReadOnlyDictionary<Priority, SlaTermsConfig> Terms, Duration? WarnBefore) ReadSla(MappingReader customer)

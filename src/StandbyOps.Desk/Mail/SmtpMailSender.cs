@@ -37,7 +37,7 @@ public sealed class SmtpMailSender(Func<StandbyOpsConfig> config) : IIntentHandl
         await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The MIME message: multipart/alternative with the plain-text and the HTML part.</summary>
+    /// <summary>The MIME message: multipart/alternative with the plain-text and the HTML part, in multipart/mixed with the attachments if any.</summary>
     public static MimeMessage Build(OutgoingMail mail, string from, string intentId)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -48,7 +48,13 @@ public sealed class SmtpMailSender(Func<StandbyOpsConfig> config) : IIntentHandl
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 

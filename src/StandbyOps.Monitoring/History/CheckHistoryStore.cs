@@ -10,8 +10,9 @@ namespace StandbyOps.Monitoring.History;
 /// <summary>
 /// All SQL of check history, in one place and portable (SQLite and PostgreSQL: BIGINT, TEXT, <c>ON CONFLICT</c>,
 /// <c>CASE</c> rather than <c>min()</c>/<c>LEAST</c>). Series ids are handed out here, inside the serialized
-/// write transaction. Every write adds its sums to both tiers (5-minute and hourly rows) in the same transaction;
-/// reads take whole hours from the hourly tier.
+/// write transaction. Every write adds its sums to all three tiers (5-minute, hourly and daily rows, days in UTC) in the
+/// same transaction; reads take whole days from the daily tier, whole hours from the hourly tier and the 5-minute rows
+/// only at the ragged ends.
 /// </summary>
 public sealed class CheckHistoryStore(IDatabase database)
 {
@@ -20,6 +21,8 @@ public sealed class CheckHistoryStore(IDatabase database)
     private static readonly string UpsertRollup = Upsert("check_rollups");
 
     private static readonly string UpsertHourly = Upsert("check_rollups_hourly");
+
+    private static readonly string UpsertDaily = Upsert("check_rollups_daily");
 
     private const string TotalsColumns = """
         s.system_id AS SystemId, s.check_id AS CheckId, s.kind AS Kind,
@@ -35,6 +38,7 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     private const long Hour = 3600;
 
+    private const long Day = 86400;
     private const int NewSeriesPerWrite = 200;
 
     private readonly ConcurrentDictionary<(string System, string Check), long> _ids = new();
@@ -70,12 +74,14 @@ public sealed class CheckHistoryStore(IDatabase database)
             .ToList();
         var rollupRows = rollups.Select(r => new RollupRow(_ids[(r.Key.SystemId, r.Key.CheckId)], r.Key.Bucket, r.Value))
             .OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
-        var hourlyRows = Hourly(rollupRows).OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
+        var hourlyRows = Coarser(rollupRows, Hour).OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
+        var dailyRows = Coarser(rollupRows, Day).OrderBy(r => r.SeriesId).ThenBy(r => r.Bucket).ToList();
         async Task<int> Write(DbConnection c, DbTransaction t)
         {
             await c.ExecuteAsync("INSERT INTO check_results (series_id, at_ms, state, latency_ms, reason) VALUES (@SeriesId, @AtMs, @State, @LatencyMs, @Reason)", rawRows, t).ConfigureAwait(false);
             await c.ExecuteAsync(UpsertRollup, rollupRows, t).ConfigureAwait(false);
             await c.ExecuteAsync(UpsertHourly, hourlyRows, t).ConfigureAwait(false);
+            await c.ExecuteAsync(UpsertDaily, dailyRows, t).ConfigureAwait(false);
             return 0;
         }
 
@@ -88,13 +94,14 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     /// <summary>
     /// The sums per series of the systems <paramref name="systemIds"/> over the buckets that start in [<paramref name="from"/>,
-    /// <paramref name="to"/>): whole hours from the hourly tier, the 5-minute rows only for the ragged ends.
+    /// <paramref name="to"/>): whole days from the daily tier, whole hours around them from the hourly tier, the 5-minute
+    /// rows only for the ragged ends (a year: ~365 + 2 × 23 + 2 × 11 rows per series).
     /// </summary>
     public Task<IReadOnlyList<SeriesTotals>> TotalsAsync(IReadOnlyCollection<string> systemIds, Instant from, Instant to, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<SeriesTotals>>(async c =>
         {
             // One named parameter per system: Dapper hands a list to Npgsql as one array parameter, which "IN" cannot take.
-            var bounds = TierBounds(from, to, new { });
+            var bounds = TierBounds(from, to, Day, new { });
             var names = systemIds.Select((id, i) =>
             {
                 bounds.Add($"system{i}", id);
@@ -111,20 +118,20 @@ public sealed class CheckHistoryStore(IDatabase database)
     /// <summary>
     /// The sums of one series per slot of <paramref name="slot"/> (a multiple of 5 minutes) over [<paramref name="from"/>,
     /// <paramref name="to"/>), keyed by the slot's start in Unix seconds: what an uptime bar or sparkline draws. Slots of whole
-    /// hours that start on an hour read the hourly tier.
+    /// hours that start on an hour read the hourly tier, slots of whole days that start on a UTC midnight also the daily tier.
     /// </summary>
     public Task<IReadOnlyDictionary<long, SeriesTotals>> SlotsAsync(string systemId, string checkId, Instant from, Instant to, Duration slot, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<long, SeriesTotals>>(async c =>
         {
             var width = (long)slot.TotalSeconds;
             var start = from.ToUnixTimeSeconds();
-            var hourly = width % Hour == 0 && start % Hour == 0;
+            var coarsest = width % Day == 0 && start % Day == 0 ? Day : width % Hour == 0 && start % Hour == 0 ? Hour : 0;
             var rows = await c.QueryAsync<TotalsRow>(
                 "SELECT @start + ((r.bucket - @start) / @width) * @width AS Slot, SUM(r.up_ms) AS UpMs, SUM(r.down_ms) AS DownMs, SUM(r.maintenance_ms) AS MaintenanceMs, " +
                 "MIN(r.latency_min_ms) AS LatencyMinMs, MAX(r.latency_max_ms) AS LatencyMaxMs, SUM(r.latency_sum_ms) AS LatencySumMs, SUM(r.latency_count) AS LatencyCount " +
                 $"FROM {Tiered("series_id = (SELECT id FROM history_series WHERE system_id = @systemId AND check_id = @checkId)")} r " +
                 "GROUP BY @start + ((r.bucket - @start) / @width) * @width",
-                hourly ? TierBounds(from, to, new { systemId, checkId, start, width }) : FineBounds(from, to, new { systemId, checkId, start, width })).ConfigureAwait(false);
+                TierBounds(from, to, coarsest, new { systemId, checkId, start, width })).ConfigureAwait(false);
             return rows.ToDictionary(r => r.Slot, r => r.ToTotals() with { SystemId = systemId, CheckId = checkId });
         }, cancellationToken);
 
@@ -136,7 +143,11 @@ public sealed class CheckHistoryStore(IDatabase database)
                 new { systemId, checkId, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds() }).ConfigureAwait(false))
             .Select(r => new HistorySample(systemId, checkId, r.Kind, Instant.FromUnixTimeMilliseconds(r.AtMs), Parse(r.State), r.LatencyMs, r.Reason)).ToList(), cancellationToken);
 
-    /// <summary>Deletes raw results older than 48 hours and rollups (both tiers, in whole hours) older than 400 days before <paramref name="now"/>; returns the rows deleted.</summary>
+    /// <summary>
+    /// Deletes raw results older than 48 hours and rollups older than 400 days before <paramref name="now"/>: 5-minute and
+    /// hourly rows in whole hours, daily rows in whole days (the oldest day stays whole in the daily tier until all of it
+    /// expired; reads take whole days only). Returns the rows deleted (raw, 5-minute).
+    /// </summary>
     public Task<(int Raw, int Rollups)> PurgeAsync(Instant now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (c, t) =>
         {
@@ -145,6 +156,7 @@ public sealed class CheckHistoryStore(IDatabase database)
             var rawCutoff = (now - HistoryRetention.Raw).ToUnixTimeMilliseconds();
             // Whole hours in both tiers, so they always hold the same sums.
             var rollupCutoff = (now - HistoryRetention.Rollups).ToUnixTimeSeconds();
+            var dailyCutoff = rollupCutoff - (((rollupCutoff % Day) + Day) % Day);
             rollupCutoff -= ((rollupCutoff % Hour) + Hour) % Hour;
             var raw = 0;
             var rollups = 0;
@@ -153,6 +165,7 @@ public sealed class CheckHistoryStore(IDatabase database)
                 raw += await c.ExecuteAsync("DELETE FROM check_results WHERE series_id = @id AND at_ms < @rawCutoff", new { id, rawCutoff }, t).ConfigureAwait(false);
                 rollups += await c.ExecuteAsync("DELETE FROM check_rollups WHERE series_id = @id AND bucket < @rollupCutoff", new { id, rollupCutoff }, t).ConfigureAwait(false);
                 await c.ExecuteAsync("DELETE FROM check_rollups_hourly WHERE series_id = @id AND bucket < @rollupCutoff", new { id, rollupCutoff }, t).ConfigureAwait(false);
+                await c.ExecuteAsync("DELETE FROM check_rollups_daily WHERE series_id = @id AND bucket < @dailyCutoff", new { id, dailyCutoff }, t).ConfigureAwait(false);
             }
 
             return (raw, rollups);
@@ -220,9 +233,9 @@ public sealed class CheckHistoryStore(IDatabase database)
             latency_count = {table}.latency_count + excluded.latency_count
         """;
 
-    /// <summary>The 5-minute rows summed per series and hour, for the hourly tier.</summary>
-    private static List<RollupRow> Hourly(List<RollupRow> rows) =>
-        rows.GroupBy(r => (r.SeriesId, Bucket: r.Bucket - (((r.Bucket % Hour) + Hour) % Hour)))
+    /// <summary>The 5-minute rows summed per series and <paramref name="width"/> seconds (an hour, a day), for a coarser tier.</summary>
+    private static List<RollupRow> Coarser(List<RollupRow> rows, long width) =>
+        rows.GroupBy(r => (r.SeriesId, Bucket: r.Bucket - (((r.Bucket % width) + width) % width)))
             .Select(g => new RollupRow(
                 g.Key.SeriesId,
                 g.Key.Bucket,
@@ -237,33 +250,47 @@ public sealed class CheckHistoryStore(IDatabase database)
 
     /// <summary>
     /// The rollup rows of the series matching <paramref name="series"/> over [@from, @to): 5-minute rows in [@from, @h1) and
-    /// [@h2, @to), hourly rows in [@h1, @h2) (see <see cref="TierBounds"/>).
+    /// [@h2, @to), hourly rows in [@h1, @d1) and [@d2, @h2), daily rows in [@d1, @d2) (see <see cref="TierBounds"/>).
     /// </summary>
     private static string Tiered(string series) => $"""
         (SELECT {RollupColumns} FROM check_rollups WHERE {series} AND bucket >= @from AND bucket < @h1
-         UNION ALL SELECT {RollupColumns} FROM check_rollups_hourly WHERE {series} AND bucket >= @h1 AND bucket < @h2
+         UNION ALL SELECT {RollupColumns} FROM check_rollups_hourly WHERE {series} AND bucket >= @h1 AND bucket < @d1
+         UNION ALL SELECT {RollupColumns} FROM check_rollups_daily WHERE {series} AND bucket >= @d1 AND bucket < @d2
+         UNION ALL SELECT {RollupColumns} FROM check_rollups_hourly WHERE {series} AND bucket >= @d2 AND bucket < @h2
          UNION ALL SELECT {RollupColumns} FROM check_rollups WHERE {series} AND bucket >= @h2 AND bucket < @to)
         """;
 
-    /// <summary>The bounds of <see cref="Tiered"/>: the whole hours inside [from, to) from the hourly tier.</summary>
-    private static DynamicParameters TierBounds(Instant from, Instant to, object parameters)
+    /// <summary>
+    /// The bounds of <see cref="Tiered"/> over [from, to) with tiers up to <paramref name="coarsest"/> seconds (0: 5-minute
+    /// rows only; an hour; a day): the whole days inside from the daily tier, the whole hours around them from the hourly tier.
+    /// </summary>
+    private static DynamicParameters TierBounds(Instant from, Instant to, long coarsest, object parameters)
     {
         var start = from.ToUnixTimeSeconds();
         var end = to.ToUnixTimeSeconds();
-        var h1 = start + ((Hour - (((start % Hour) + Hour) % Hour)) % Hour);
-        var h2 = end - (((end % Hour) + Hour) % Hour);
-        return h1 < h2 ? Bounds(start, h1, h2, end, parameters) : Bounds(start, end, end, end, parameters);
+        var h1 = Up(start, Hour);
+        var h2 = Down(end, Hour);
+        if (coarsest < Hour || h1 >= h2)
+        {
+            return Bounds(parameters, start, end, end, end, end, end);
+        }
+
+        var d1 = Up(h1, Day);
+        var d2 = Down(h2, Day);
+        return coarsest < Day || d1 >= d2 ? Bounds(parameters, start, h1, h2, h2, h2, end) : Bounds(parameters, start, h1, d1, d2, h2, end);
     }
 
-    /// <summary>The bounds of <see cref="Tiered"/> that read only 5-minute rows.</summary>
-    private static DynamicParameters FineBounds(Instant from, Instant to, object parameters) =>
-        Bounds(from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), parameters);
+    private static long Up(long at, long width) => at + ((width - (((at % width) + width) % width)) % width);
 
-    private static DynamicParameters Bounds(long from, long h1, long h2, long to, object parameters)
+    private static long Down(long at, long width) => at - (((at % width) + width) % width);
+
+    private static DynamicParameters Bounds(object parameters, long from, long h1, long d1, long d2, long h2, long to)
     {
         var bounds = new DynamicParameters(parameters);
         bounds.Add("from", from);
         bounds.Add("h1", h1);
+        bounds.Add("d1", d1);
+        bounds.Add("d2", d2);
         bounds.Add("h2", h2);
         bounds.Add("to", to);
         return bounds;

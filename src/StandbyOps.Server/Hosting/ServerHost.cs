@@ -22,6 +22,7 @@ using StandbyOps.Server.Metrics;
 using StandbyOps.Server.Monitoring;
 using StandbyOps.Server.Problems;
 using StandbyOps.Server.Reports;
+using StandbyOps.Server.Reports.Mail;
 using StandbyOps.Server.Rota;
 using StandbyOps.Server.Web;
 using StandbyOps.Storage.Database;
@@ -104,6 +105,7 @@ public static partial class ServerHost
         services.AddRota();
         services.AddPushIngest();
         services.AddCheckHistory();
+        services.AddSlaReportMail();
         AddMonitoring(services);
 
         services.AddProblemDetails();

@@ -8,7 +8,7 @@ namespace StandbyOps.Server.Hosting;
 
 /// <summary>
 /// Every module's migrations, applied together at start. Version ranges keep modules apart:
-/// foundation 1–99, incidents 100–199, monitoring 200–299, paging 300–399, billing 400–499, service desk 1400–1499.
+/// foundation 1–99, incidents 100–199, monitoring 200–299, paging 300–399, billing 400–499, rota 500–599, reports 600–699, service desk 1400–1499.
 /// </summary>
 public static class StoreSchema
 {
@@ -24,5 +24,6 @@ public static class StoreSchema
         .. Rota.RotaSchema.Migrations,
         .. BillingSchema.Migrations,
         .. StandbyOps.Desk.DeskSchema.Migrations,
+        .. Reports.Mail.ReportSchema.Migrations,
     ];
 }

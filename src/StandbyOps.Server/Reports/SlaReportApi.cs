@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using StandbyOps.Billing.Store;
+using StandbyOps.Configuration;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Monitoring.History;
 using StandbyOps.Server.Api;
@@ -14,7 +15,7 @@ using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Reports;
 
-/// <summary><c>GET /api/v1/reports/sla?customer=&amp;month=</c> (JSON) and <c>/api/v1/reports/sla.csv</c>.</summary>
+/// <summary><c>GET /api/v1/reports/sla?customer=&amp;month=</c> (JSON), <c>/api/v1/reports/sla.csv</c> and <c>/api/v1/reports/sla.pdf</c>.</summary>
 public static class SlaReportApi
 {
     /// <summary>Maps the routes.</summary>
@@ -30,9 +31,33 @@ public static class SlaReportApi
         routes.MapGet("/api/v1/reports/sla.csv", async (string? customer, string? month, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
             await ReadAsync(customer, month, user, context.RequestServices, cancellationToken).ConfigureAwait(false) switch
             {
-                { Report: { } report } => Results.File(Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), "text/csv; charset=utf-8", $"sla-{report.Customer}-{report.Month}.csv"),
+                { Report: { } report } => Csv(report),
                 var failed => failed.Problem!,
             }).RequireRoles(roles).WithTags("Reports");
+        routes.MapGet("/api/v1/reports/sla.pdf", async (string? customer, string? month, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
+            await ReadAsync(customer, month, user, context.RequestServices, cancellationToken).ConfigureAwait(false) switch
+            {
+                { Report: { } report } => Pdf(report, context.RequestServices.GetRequiredService<LiveConfig>().Current),
+                var failed => failed.Problem!,
+            }).RequireRoles(roles).WithTags("Reports");
+    }
+
+    /// <summary>The report as a PDF download, headed by the customer's name and timed in its calendar's zone.</summary>
+    public static IResult Pdf(SlaReport report, StandbyOpsConfig config) =>
+        Results.File(PdfBytes(report, config), "application/pdf", $"sla-{report.Customer}-{report.Month}.pdf");
+
+    /// <summary>The report as a CSV download.</summary>
+    public static IResult Csv(SlaReport report) =>
+        Results.File(Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), "text/csv; charset=utf-8", $"sla-{report.Customer}-{report.Month}.csv");
+
+    /// <summary>The PDF's bytes of <paramref name="report"/>.</summary>
+    public static byte[] PdfBytes(SlaReport report, StandbyOpsConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(config);
+        var customer = config.Customers.GetValueOrDefault(report.Customer);
+        var zone = customer is not null && config.Calendars.TryGetValue(customer.Calendar, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+        return SlaReportPdf.Render(report, customer?.Name ?? report.Customer, zone);
     }
 
     /// <summary>Reads the report for the caller, or the problem to answer.</summary>

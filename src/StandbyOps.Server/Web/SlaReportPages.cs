@@ -19,6 +19,25 @@ public static class SlaReportPages
     public static void MapSlaReportPages(this IEndpointRouteBuilder routes)
     {
         routes.MapGet(Path, ShowAsync).RequireWebRoles(WebRoles.SlaReaders).ExcludeFromDescription();
+        routes.MapGet(Path + ".pdf", (string? customer, string? month, HttpContext context, LiveConfig live, WebPage page, CancellationToken cancellationToken) =>
+            DownloadAsync(customer, month, context, page, r => SlaReportApi.Pdf(r, live.Current), cancellationToken)).RequireWebRoles(WebRoles.SlaReaders).ExcludeFromDescription();
+        routes.MapGet(Path + ".csv", (string? customer, string? month, HttpContext context, WebPage page, CancellationToken cancellationToken) =>
+            DownloadAsync(customer, month, context, page, SlaReportApi.Csv, cancellationToken)).RequireWebRoles(WebRoles.SlaReaders).ExcludeFromDescription();
+    }
+
+    /// <summary>The PDF or CSV of the report the page shows (same checks), or the error page.</summary>
+    private static async Task<IResult> DownloadAsync(string? customer, string? month, HttpContext context, WebPage page, Func<SlaReport, IResult> download, CancellationToken cancellationToken)
+    {
+        var (report, problem) = await SlaReportApi.ReadAsync(customer, month, context.User, context.RequestServices, cancellationToken).ConfigureAwait(false);
+        if (report is not null)
+        {
+            return download(report);
+        }
+
+        var status = problem is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status400BadRequest;
+        return status == StatusCodes.Status404NotFound
+            ? page.Error(context, status, "Customer not found", $"There is no customer '{customer}' to report on.")
+            : page.Error(context, status, "The report cannot be shown", $"'{month}' is not a month such as 2026-11.");
     }
 
     private static async Task<ContentHttpResult> ShowAsync(string? customer, string? month, HttpContext context, LiveConfig live, NodaTime.IClock clock, WebPage page, CancellationToken cancellationToken)

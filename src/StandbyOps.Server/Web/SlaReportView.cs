@@ -1,4 +1,3 @@
-using System.Globalization;
 using StandbyOps.Configuration;
 using StandbyOps.Server.Reports;
 
@@ -28,6 +27,7 @@ public static class SlaReportView
             <p><button type="submit" class="secondary">Show</button></p>
             </form>
             <p class="muted">From {WebTimes.Time(report.From, zone)} to {WebTimes.Time(report.To, zone)}.</p>
+            <p>Download: <a href="{SlaReportPages.Path}.pdf?customer={report.Customer}&amp;month={report.Month}" download>PDF</a> · <a href="{SlaReportPages.Path}.csv?customer={report.Customer}&amp;month={report.Month}" download>CSV</a></p>
             <h2>Tickets and deadlines</h2>
             <div class="scroll"><table class="cards">
             <thead><tr><th>Priority</th><th class="num">Tickets</th><th class="num">Response met</th><th class="num">Response breached</th><th class="num">Resolution met</th><th class="num">Resolution breached</th><th class="num">Acknowledge mean / p90</th><th class="num">Resolve mean / p90</th></tr></thead>
@@ -35,8 +35,8 @@ public static class SlaReportView
             </table></div>
             <h2>Standby</h2>
             <dl>
-            <dt>Agreed standby</dt><dd>{report.StandbyHours:0.##} h</dd>
-            <dt>Callouts</dt><dd>{report.Callouts} ({report.CalloutHours:0.##} h)</dd>
+            <dt>Agreed standby</dt><dd>{SlaReportText.Hours(report.StandbyHours)}</dd>
+            <dt>Callouts</dt><dd>{report.Callouts} ({SlaReportText.Hours(report.CalloutHours)})</dd>
             </dl>
             <h2>Availability</h2>
             <div class="scroll"><table class="cards">
@@ -50,8 +50,8 @@ public static class SlaReportView
         <tr><td data-label="Priority">{f.Priority}</td><td data-label="Tickets" class="num">{f.Tickets}</td>
         <td data-label="Response met" class="num">{f.ResponseMet}</td><td data-label="Response breached" class="num">{Breached(f.ResponseBreached)}</td>
         <td data-label="Resolution met" class="num">{f.ResolutionMet}</td><td data-label="Resolution breached" class="num">{Breached(f.ResolutionBreached)}</td>
-        <td data-label="Acknowledge" class="num">{Minutes(f.MeanAcknowledgeMinutes)} / {Minutes(f.P90AcknowledgeMinutes)}</td>
-        <td data-label="Resolve" class="num">{Minutes(f.MeanResolveMinutes)} / {Minutes(f.P90ResolveMinutes)}</td></tr>
+        <td data-label="Acknowledge" class="num">{SlaReportText.Minutes(f.MeanAcknowledgeMinutes)} / {SlaReportText.Minutes(f.P90AcknowledgeMinutes)}</td>
+        <td data-label="Resolve" class="num">{SlaReportText.Minutes(f.MeanResolveMinutes)} / {SlaReportText.Minutes(f.P90ResolveMinutes)}</td></tr>
         """);
 
     private static Html Availability(SystemAvailability s)
@@ -63,14 +63,10 @@ public static class SlaReportView
             null => Html.Of($"<span class=\"none\">—</span>"),
         };
         return Html.Of($"""
-            <tr><td data-label="System">{s.Name}</td><td data-label="Available" class="num">{Percent(s.AvailabilityPercent)}</td><td data-label="Target" class="num">{(s.Target is { } t ? Html.Of($"{t:0.###} %") : Html.Of($"—"))}</td>
-            <td data-label="Met">{met}</td><td data-label="Down" class="num">{Pictures.UptimeBar.Duration(s.DownSeconds * 1000)}</td><td data-label="Maintenance" class="num">{Pictures.UptimeBar.Duration(s.MaintenanceSeconds * 1000)}</td><td data-label="Unknown" class="num">{Pictures.UptimeBar.Duration(s.UnknownSeconds * 1000)}</td></tr>
+            <tr><td data-label="System">{s.Name}</td><td data-label="Available" class="num">{SlaReportText.Percent(s.AvailabilityPercent)}</td><td data-label="Target" class="num">{SlaReportText.Target(s.Target)}</td>
+            <td data-label="Met">{met}</td><td data-label="Down" class="num">{SlaReportText.Duration(s.DownSeconds)}</td><td data-label="Maintenance" class="num">{SlaReportText.Duration(s.MaintenanceSeconds)}</td><td data-label="Unknown" class="num">{SlaReportText.Duration(s.UnknownSeconds)}</td></tr>
             """);
     }
 
     private static Html Breached(int count) => count > 0 ? Html.Of($"<span class=\"breached\">{count}</span>") : Html.Of($"{count}");
-
-    private static string Minutes(double? minutes) => minutes is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m:0.#} min") : "—";
-
-    private static string Percent(double? percent) => percent is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p:0.###} %") : "—";
 }

@@ -19,6 +19,8 @@ public sealed class PicturePagesAccessTests(WebServer running) : IClassFixture<W
         Assert.Equal(HttpStatusCode.NotFound, (await portal.PageAsync("/status?customer=globex")).Status);
         Assert.Equal(HttpStatusCode.OK, (await portal.PageAsync("/reports/sla?month=2026-10")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await portal.PageAsync("/reports/sla?customer=globex&month=2026-10")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await portal.PageAsync("/reports/sla.pdf?month=2026-10")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.PageAsync("/reports/sla.pdf?customer=globex&month=2026-10")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await portal.PageAsync("/rota")).Status);
     }
 
@@ -29,6 +31,7 @@ public sealed class PicturePagesAccessTests(WebServer running) : IClassFixture<W
         using var staff = await FormClient.SignedInAsync(running.Server.BaseAddress, engineer);
         Assert.Equal(HttpStatusCode.OK, (await staff.PageAsync("/rota?team=ops-nl&view=month&from=2026-11-01")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PageAsync("/reports/sla")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PageAsync("/reports/sla.pdf?customer=acme&month=2026-10")).Status);
         var refused = await staff.PostFormAsync("/rota", "/rota/overrides",
             new Dictionary<string, string> { ["team"] = "ops-nl", ["engineer"] = "anna", ["start"] = "2026-12-09T10:00", ["end"] = "2026-12-09T12:00" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -38,6 +41,10 @@ public sealed class PicturePagesAccessTests(WebServer running) : IClassFixture<W
         var (status, html) = await books.PageAsync("/reports/sla?customer=globex&month=2026-10");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("SLA report · Globex Inc. · 2026-10", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/reports/sla.pdf?customer=globex&amp;month=2026-10\"", html, StringComparison.Ordinal);
+        var (csvStatus, csv) = await books.PageAsync("/reports/sla.csv?customer=globex&month=2026-10");
+        Assert.Equal(HttpStatusCode.OK, csvStatus);
+        Assert.StartsWith("customer,month,priority,", csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await books.PageAsync("/reports/sla?month=October")).Status);
     }
 
