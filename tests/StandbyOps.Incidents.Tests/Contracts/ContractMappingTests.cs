@@ -4,6 +4,7 @@ using StandbyOps.Configuration.Customers;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Tests.Support;
 using Priority = StandbyOps.Core.Sla.Priority;
+using SlaTargetKind = StandbyOps.Core.Sla.SlaTargetKind;
 
 namespace StandbyOps.Incidents.Tests.Contracts;
 
