@@ -27,11 +27,13 @@ public static class Preconditions
     public static decimal WholeMinutesOfHours(decimal hours, string name)
     {
         NonNegative(hours, name);
-        var minutes = hours * 60m;
-        return minutes == decimal.Truncate(minutes)
+        return IsWholeMinutesOfHours(hours)
             ? hours
             : throw new ArgumentException($"{name} must be a whole number of minutes (got {hours} h).", name);
     }
+
+    /// <summary>Whether <paramref name="hours"/> is a whole number of minutes (the rule <see cref="WholeMinutesOfHours"/> and the configuration check).</summary>
+    public static bool IsWholeMinutesOfHours(decimal hours) => hours * 60m == decimal.Truncate(hours * 60m);
 
     public static LocalTime WholeMinute(LocalTime time, string name) =>
         time.Second == 0 && time.NanosecondOfSecond == 0

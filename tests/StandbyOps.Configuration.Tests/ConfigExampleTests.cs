@@ -9,6 +9,7 @@ using StandbyOps.Configuration.Systems;
 using StandbyOps.Configuration.Teams;
 using StandbyOps.Core.Standby;
 using Priority = StandbyOps.Core.Sla.Priority;
+using SlaTargetKind = StandbyOps.Core.Sla.SlaTargetKind;
 
 namespace StandbyOps.Configuration.Tests;
 

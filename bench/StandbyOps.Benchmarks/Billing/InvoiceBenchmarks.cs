@@ -2,10 +2,10 @@ using BenchmarkDotNet.Attributes;
 using NodaTime;
 using StandbyOps.Billing.Callouts;
 using StandbyOps.Billing.Exports;
-using StandbyOps.Billing.Holidays;
 using StandbyOps.Billing.Invoices;
 using StandbyOps.Billing.Rates;
 using StandbyOps.Billing.Standby;
+using StandbyOps.Core.Holidays;
 using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Benchmarks.Billing;

@@ -25,7 +25,7 @@ public static class InvoiceCalculator
         var first = request.Month.OnDayOfMonth(1);
         var next = first.PlusMonths(1);
 
-        var agreed = request.Agreed.Resolve(WideRange(request.Month, terms), terms);
+        var agreed = request.Agreed.Resolve(WideRange(request.Month, terms), terms.Standby);
         var lines = new List<InvoiceLine>(StandbyLines(request.Month, agreed, terms));
 
         var problems = new List<BillingProblem>();
@@ -99,9 +99,9 @@ public static class InvoiceCalculator
         Preconditions.NotNull(late, nameof(late));
         Preconditions.NotNull(terms, nameof(terms));
         var range = WideRange(late.ServiceMonth, terms);
-        var before = StandbyLines(late.ServiceMonth, late.Before.Resolve(range, terms), terms).ToDictionary(l => (l.Category, l.Start));
+        var before = StandbyLines(late.ServiceMonth, late.Before.Resolve(range, terms.Standby), terms).ToDictionary(l => (l.Category, l.Start));
         var lines = new List<StandbyLine>();
-        foreach (var after in StandbyLines(late.ServiceMonth, late.After.Resolve(range, terms), terms))
+        foreach (var after in StandbyLines(late.ServiceMonth, late.After.Resolve(range, terms.Standby), terms))
         {
             var earlier = before.Remove((after.Category, after.Start), out var b) ? b : null;
             var line = Difference(after, earlier);

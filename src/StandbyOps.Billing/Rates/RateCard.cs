@@ -3,7 +3,8 @@ namespace StandbyOps.Billing.Rates;
 /// <summary>A contract's prices: currency, standard hourly rate, VAT and the four categories (precedence Holiday &gt; Weekend &gt; Night &gt; Office).</summary>
 /// <remarks>
 /// Weekend daytime beats night where the ranges overlap, but it may only overlap the start or the end of a
-/// night: a weekend range strictly inside a night would cut that night in two and is rejected.
+/// night: a weekend range strictly inside a night would cut that night in two and is rejected
+/// (<see cref="WeekendHours.SplitProblem"/>, the rule <c>check-config</c> applies too).
 /// </remarks>
 public sealed record RateCard
 {
@@ -29,7 +30,7 @@ public sealed record RateCard
         Weekend = Preconditions.NotNull(weekend, nameof(weekend));
         Night = Preconditions.NotNull(night, nameof(night));
         Callout = Preconditions.NotNull(callout, nameof(callout));
-        RequireWeekendDoesNotSplitNight(weekend, night);
+        weekend.Hours.RequireFits(night.Hours);
     }
 
     /// <summary>ISO 4217 code, e.g. EUR.</summary>
@@ -62,26 +63,4 @@ public sealed record RateCard
         BillingCategory.Callout => Callout,
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown billing category."),
     };
-
-    private static void RequireWeekendDoesNotSplitNight(WeekendRate weekend, NightRate night)
-    {
-        if (weekend.Days.Count == 0)
-        {
-            return;
-        }
-
-        // A night lives on its own date and, when overnight, the next one: check the weekend range on both.
-        for (var day = 0; day <= 1; day++)
-        {
-            var from = weekend.FromMinute + (day * MinuteOfDay.PerDay);
-            var to = weekend.ToMinute + (day * MinuteOfDay.PerDay);
-            if (night.FromMinute < from && to < night.EndMinute)
-            {
-                throw new ArgumentException(
-                    $"The weekend range {weekend.From:HH:mm}-{weekend.To:HH:mm} lies inside the night {night.From:HH:mm}-{night.To:HH:mm} "
-                    + "and would cut it in two; weekend daytime may only overlap the start or the end of a night.",
-                    nameof(weekend));
-            }
-        }
-    }
 }

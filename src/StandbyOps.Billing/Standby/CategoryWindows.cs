@@ -37,9 +37,9 @@ public static class CategoryWindows
             {
                 Add(windows, terms, from, toExclusive, BillingCategory.Holiday, date.AtMidnight(), date.PlusDays(1).AtMidnight());
             }
-            else if (IsWeekendDay(card.Weekend, date))
+            else if (card.Weekend.Hours.IsWeekendDay(date))
             {
-                var (start, end) = WeekendSpan(card.Weekend, date);
+                var (start, end) = card.Weekend.Hours.On(date);
                 Add(windows, terms, from, toExclusive, BillingCategory.Weekend, start, end);
             }
 
@@ -54,14 +54,6 @@ public static class CategoryWindows
         return windows;
     }
 
-    internal static bool IsWeekendDay(WeekendRate weekend, LocalDate date) => weekend.Days.Contains(date.DayOfWeek);
-
-    internal static (LocalDateTime Start, LocalDateTime End) WeekendSpan(WeekendRate weekend, LocalDate date) =>
-        (MinuteOfDay.At(date, weekend.FromMinute), MinuteOfDay.At(date, weekend.ToMinute));
-
-    internal static (LocalDateTime Start, LocalDateTime End) NightSpan(NightRate night, LocalDate date) =>
-        (MinuteOfDay.At(date, night.FromMinute), MinuteOfDay.At(date, night.EndMinute));
-
     private static void NightPieces(
         RateCard card,
         LocalDate date,
@@ -70,7 +62,7 @@ public static class CategoryWindows
         List<(LocalDateTime Start, LocalDateTime End)> pieces)
     {
         pieces.Clear();
-        pieces.Add(NightSpan(card.Night, date));
+        pieces.Add(card.Night.Hours.On(date));
         SubtractDay(pieces, date, dateIsHoliday, card.Weekend);
         if (card.Night.IsOvernight)
         {
@@ -84,9 +76,9 @@ public static class CategoryWindows
         {
             Subtract(pieces, date.AtMidnight(), date.PlusDays(1).AtMidnight());
         }
-        else if (IsWeekendDay(weekend, date))
+        else if (weekend.Hours.IsWeekendDay(date))
         {
-            var (start, end) = WeekendSpan(weekend, date);
+            var (start, end) = weekend.Hours.On(date);
             Subtract(pieces, start, end);
         }
     }

@@ -1,6 +1,6 @@
 using NodaTime;
-using StandbyOps.Billing.Holidays;
 using StandbyOps.Billing.Rates;
+using StandbyOps.Core.Holidays;
 
 namespace StandbyOps.Billing.Standby;
 
@@ -13,6 +13,7 @@ public sealed record ContractTerms
         Zone = Preconditions.NotNull(zone, nameof(zone));
         RateCard = Preconditions.NotNull(rateCard, nameof(rateCard));
         Holidays = Preconditions.NotNull(holidays, nameof(holidays));
+        Standby = new StandbyTerms(zone, rateCard.Night.Hours, rateCard.Weekend.Hours, holidays);
     }
 
     /// <summary>The contract's zone: categories, months and local times are read in it.</summary>
@@ -23,4 +24,7 @@ public sealed record ContractTerms
 
     /// <summary>The contract calendar's holidays.</summary>
     public IHolidayCalendar Holidays { get; }
+
+    /// <summary>What agreed standby is read through: the same zone, the rate card's nights and weekend daytime, the holidays.</summary>
+    public StandbyTerms Standby { get; }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Configuration.RateCards;
 
@@ -35,7 +37,27 @@ internal static partial class RateCardSection
             callout = new CalloutRateConfig(Percent(c, callout.Percent), MinimumHours(c, callout.MinimumHours));
         }
 
-        return new RateCardConfig(id, currency, hourlyRate, vatPercent, holiday, ReadWeekend(card), ReadNight(card), callout);
+        var weekend = ReadWeekend(card);
+        var night = ReadNight(card);
+        RequireWeekendFitsNight(card, weekend, night);
+        return new RateCardConfig(id, currency, hourlyRate, vatPercent, holiday, weekend, night, callout);
+    }
+
+    /// <summary>The rate card's own rule (<see cref="WeekendHours.SplitProblem"/>): weekend daytime may not lie inside a night.</summary>
+    private static void RequireWeekendFitsNight(MappingReader card, WeekendRateConfig weekend, NightRateConfig night)
+    {
+        // A weekend range that ends before it starts is reported already.
+        if (weekend.To <= weekend.From)
+        {
+            return;
+        }
+
+        if (WeekendHours.SplitProblem(weekend.Days, weekend.From, weekend.To, night.From, night.To) is { } problem)
+        {
+            card.Reader.Error(card.MarkOf(card.Has("weekend") ? "weekend" : "night"),
+                $"{card.What}: {problem}",
+                "move the weekend range so it starts before or ends after the night, e.g. weekend from: \"08:30\", to: \"18:00\" with night from: \"18:00\", to: \"08:30\"");
+        }
     }
 
     private static WeekendRateConfig ReadWeekend(MappingReader card)
@@ -83,7 +105,16 @@ internal static partial class RateCardSection
         category.Decimal("percent", fallback, 0m, MaxPercent);
 
     private static decimal MinimumHours(MappingReader category, decimal fallback) =>
-        category.Decimal("minimumHours", fallback, 0m, 24m);
+        category.Parse("minimumHours", ParseMinimumHours, fallback);
+
+    /// <summary>0 to 24 hours in whole minutes: billing runs on a minute grid (<see cref="Preconditions.IsWholeMinutesOfHours"/>, the rate card's own rule).</summary>
+    private static Parsed<decimal> ParseMinimumHours(string text)
+    {
+        var parsed = MappingReader.ParseDecimal(text, 0m, 24m);
+        return parsed.Ok && !Preconditions.IsWholeMinutesOfHours(parsed.Value)
+            ? Parsed.Failure<decimal>("not a whole number of minutes", "billing counts whole minutes: write e.g. 0.5 (30 minutes) or 0.25 (15 minutes)")
+            : parsed;
+    }
 
     private static Parsed<string> ParseCurrency(string text) =>
         CurrencyPattern().IsMatch(text.Trim())

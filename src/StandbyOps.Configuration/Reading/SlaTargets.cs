@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Reading;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using StandbyOps.Configuration.Customers;
+using StandbyOps.Core.Sla;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Incidents.Priorities;

@@ -6,7 +6,6 @@ using StandbyOps.Configuration.RateCards;
 using StandbyOps.Core.Calendars;
 using StandbyOps.Core.Holidays;
 using StandbyOps.Core.Sla;
-using ConfigTargetKind = StandbyOps.Configuration.Customers.SlaTargetKind;
 
 namespace StandbyOps.Incidents.Contracts;
 
@@ -45,9 +44,9 @@ public static class ContractMapping
         ArgumentNullException.ThrowIfNull(target);
         return target.Kind switch
         {
-            ConfigTargetKind.BusinessHours => SlaTarget.BusinessHours(target.Amount),
-            ConfigTargetKind.BusinessDays => SlaTarget.BusinessDays(target.Amount),
-            ConfigTargetKind.WallClock => SlaTarget.WallClock(target.Elapsed),
+            SlaTargetKind.BusinessHours => SlaTarget.BusinessHours(target.Amount),
+            SlaTargetKind.BusinessDays => SlaTarget.BusinessDays(target.Amount),
+            SlaTargetKind.WallClock => SlaTarget.WallClock(target.Elapsed),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "Unknown SLA target kind."),
         };
     }

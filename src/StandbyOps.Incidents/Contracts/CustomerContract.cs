@@ -1,8 +1,8 @@
 using NodaTime;
-using StandbyOps.Billing.Holidays;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Configuration;
 using StandbyOps.Core.Calendars;
+using StandbyOps.Core.Holidays;
 using StandbyOps.Core.Sla;
 using StandbyOps.Core.Standby;
 using CustomerConfig = StandbyOps.Configuration.Customers.CustomerConfig;
@@ -64,7 +64,7 @@ public sealed class CustomerContract
 
     /// <summary>Whether <paramref name="at"/> lies in the recurring coverage or one of <paramref name="oneOffPeriods"/>.</summary>
     public bool IsInsideAgreedStandby(Instant at, IEnumerable<StandbyPeriod> oneOffPeriods) =>
-        new AgreedStandby(Coverage, oneOffPeriods).Contains(at, Terms);
+        new AgreedStandby(Coverage, oneOffPeriods).Contains(at, Terms.Standby);
 
     /// <summary>The deadlines of an incident of <paramref name="priority"/> opened at <paramref name="openedAt"/>.</summary>
     public SlaDeadlines DeadlinesFor(Priority priority, Instant openedAt, bool insideAgreedStandby) =>

@@ -1,5 +1,6 @@
 using NodaTime;
 using StandbyOps.Billing.Standby;
+using StandbyOps.Core.Standby;
 
 namespace StandbyOps.Incidents.Sla;
 

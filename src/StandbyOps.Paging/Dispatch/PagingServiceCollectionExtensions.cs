@@ -20,11 +20,12 @@ namespace StandbyOps.Paging.Dispatch;
 /// <summary>Registers paging: store, escalation runner, page sender, delivery tracker, desk observer, intent handlers, pages source, SMS and call senders per configured provider, paging calls' webhooks and all-clears.</summary>
 public static class PagingServiceCollectionExtensions
 {
-    /// <summary>Adds paging. The SMS provider is chosen from the configuration at start.</summary>
+    /// <summary>Adds paging. The SMS provider and its account are the configuration's in force: a reload of <c>sms</c> reaches the next text or call.</summary>
     public static IServiceCollection AddPaging(this IServiceCollection services, Action<IServiceProvider, PagingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(sp => TwilioOptionsOf(sp.GetRequiredService<StandbyOpsConfig>()));
+        // Asked for at each request of the Twilio HTTP pipeline, so a reload that moves sms.twilio.baseUrl reaches it.
+        services.AddTransient(sp => TwilioOptions.Of(sp.GetRequiredService<StandbyOpsConfig>().Sms.Twilio));
         services.AddTwilioHttpClient();
         services.AddSingleton(sp =>
         {
@@ -34,23 +35,14 @@ public static class PagingServiceCollectionExtensions
         });
         services.AddSingleton<PagingMetrics>();
         services.AddSingleton<ISmsOutbox, DurableSmsOutbox>();
-        services.AddSingleton<ISmsSender>(sp =>
-        {
-            var config = sp.GetRequiredService<StandbyOpsConfig>();
-            if (config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is not null)
-            {
-                return new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TwilioOptions>(), sp.GetRequiredService<ILogger<TwilioSmsSender>>());
-            }
-
-            return new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>());
-        });
-        services.AddSingleton<ICallSender>(sp =>
-        {
-            var config = sp.GetRequiredService<StandbyOpsConfig>();
-            return config.Sms.Provider == SmsProvider.Twilio && config.Sms.Twilio is not null
-                ? new TwilioCallSender(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TwilioOptions>(), sp.GetRequiredService<ILogger<TwilioCallSender>>())
-                : new LogCallSender(sp.GetRequiredService<ILogger<LogCallSender>>());
-        });
+        services.AddSingleton<ISmsSender>(sp => new ConfiguredSmsSender(new SmsProviderInForce<ISmsSender>(
+            () => sp.GetRequiredService<StandbyOpsConfig>().Sms,
+            twilio => new TwilioSmsSender(sp.GetRequiredService<IHttpClientFactory>(), TwilioOptions.Of(twilio), sp.GetRequiredService<ILogger<TwilioSmsSender>>()),
+            new LogSmsSender(sp.GetRequiredService<ISmsOutbox>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<LogSmsSender>>()))));
+        services.AddSingleton<ICallSender>(sp => new ConfiguredCallSender(new SmsProviderInForce<ICallSender>(
+            () => sp.GetRequiredService<StandbyOpsConfig>().Sms,
+            twilio => new TwilioCallSender(sp.GetRequiredService<IHttpClientFactory>(), TwilioOptions.Of(twilio), sp.GetRequiredService<ILogger<TwilioCallSender>>()),
+            new LogCallSender(sp.GetRequiredService<ILogger<LogCallSender>>()))));
         services.AddSingleton<PagingStore>();
         services.AddSingleton(sp => new PagingNotes(sp.GetRequiredService<IncidentDesk>(), sp.GetRequiredService<PagingStore>(), sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new PageSender(
@@ -110,18 +102,4 @@ public static class PagingServiceCollectionExtensions
         services.AddHostedService<TwilioWarmUp>();
         return services;
     }
-
-    /// <summary>The sender's and its HTTP pipeline's settings from <c>sms.twilio</c>; defaults when Twilio is not configured.</summary>
-    private static TwilioOptions TwilioOptionsOf(StandbyOpsConfig config) => config.Sms.Twilio is { } twilio
-        ? new TwilioOptions
-        {
-            BaseUrl = twilio.BaseUrl,
-            AccountSid = twilio.AccountSid,
-            AuthToken = twilio.AuthToken,
-            From = twilio.From,
-            MessagingServiceSid = twilio.MessagingServiceSid,
-            ApiKeySid = twilio.ApiKeySid,
-            ApiKeySecret = twilio.ApiKeySecret,
-        }
-        : new TwilioOptions();
 }

@@ -7,13 +7,21 @@ namespace StandbyOps.Paging.Twilio;
 /// </summary>
 public sealed class TwilioBaseUrlHandler : DelegatingHandler
 {
-    private readonly Uri _baseUrl;
+    private readonly Func<Uri> _baseUrl;
 
     /// <summary>Creates a handler that sends to <paramref name="baseUrl"/>.</summary>
     public TwilioBaseUrlHandler(Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        _baseUrl = baseUrl.IsAbsoluteUri ? baseUrl : throw new ArgumentException($"The Twilio base URL '{baseUrl}' is not absolute.", nameof(baseUrl));
+        var absolute = baseUrl.IsAbsoluteUri ? baseUrl : throw new ArgumentException($"The Twilio base URL '{baseUrl}' is not absolute.", nameof(baseUrl));
+        _baseUrl = () => absolute;
+    }
+
+    /// <summary>Creates a handler that sends to the base URL <paramref name="baseUrl"/> answers at each request: the configuration's in force.</summary>
+    public TwilioBaseUrlHandler(Func<Uri> baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        _baseUrl = baseUrl;
     }
 
     /// <summary>The URL <paramref name="requestUri"/> becomes under <paramref name="baseUrl"/>.</summary>
@@ -37,7 +45,7 @@ public sealed class TwilioBaseUrlHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
-            request.RequestUri = Retarget(_baseUrl, uri);
+            request.RequestUri = Retarget(_baseUrl(), uri);
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using StandbyOps.Paging.Sms;
 using StandbyOps.Paging.Voice;
 using Twilio.Rest.Api.V2010.Account;
-using PhoneNumber = StandbyOps.Paging.Sms.PhoneNumber;
 using TwilioHttpMethod = Twilio.Http.HttpMethod;
 using TwilioNumber = Twilio.Types.PhoneNumber;
 
@@ -14,8 +13,8 @@ namespace StandbyOps.Paging.Twilio;
 /// Twilio fetches the call's TwiML from <see cref="OutgoingCall.TwimlUrl"/> with POST and reports its final status
 /// (completed, busy, no-answer, failed, canceled) to <see cref="OutgoingCall.StatusCallbackUrl"/>.
 /// </summary>
-/// <remarks>Outcomes as for texts (<see cref="TwilioRest.CreateAsync"/>); never logs credentials; numbers are masked.</remarks>
-public sealed partial class TwilioCallSender : ICallSender
+/// <remarks>Outcomes, and their logging, as for texts (<see cref="TwilioRest"/>); never logs credentials; numbers are masked.</remarks>
+public sealed class TwilioCallSender : ICallSender
 {
     /// <summary>How long Twilio lets the phone ring before it reports <c>no-answer</c>, in seconds.</summary>
     public const int RingSeconds = 30;
@@ -55,7 +54,7 @@ public sealed partial class TwilioCallSender : ICallSender
             StatusCallbackMethod = TwilioHttpMethod.Post,
             Timeout = RingSeconds,
         };
-        var outcome = await TwilioRest.CreateAsync(
+        return await TwilioRest.CreateAsync(
             async () =>
             {
                 var created = await CallResource.CreateAsync(options, client).ConfigureAwait(false);
@@ -63,30 +62,8 @@ public sealed partial class TwilioCallSender : ICallSender
             },
             call.To,
             "call",
+            call.IdempotencyKey,
+            _logger,
             cancellationToken).ConfigureAwait(false);
-
-        switch (outcome)
-        {
-            case SmsAccepted accepted:
-                LogAccepted(_logger, accepted.ProviderId, PhoneNumber.Mask(call.To), accepted.Status, call.IdempotencyKey);
-                break;
-            case SmsTransientFailure transient:
-                LogGaveUp(_logger, PhoneNumber.Mask(call.To), transient.Reason, call.IdempotencyKey);
-                break;
-            case SmsPermanentFailure permanent:
-                LogRejected(_logger, PhoneNumber.Mask(call.To), permanent.ErrorCode, permanent.Reason, call.IdempotencyKey);
-                break;
-        }
-
-        return outcome;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Twilio accepted call {CallSid} to {To} with status {Status} (key {IdempotencyKey})")]
-    private static partial void LogAccepted(ILogger logger, string callSid, string to, string status, string idempotencyKey);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio call to {To} failed after the retries: {Reason} (key {IdempotencyKey})")]
-    private static partial void LogGaveUp(ILogger logger, string to, string reason, string idempotencyKey);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio rejected call to {To} with error {ErrorCode}: {Reason} (key {IdempotencyKey})")]
-    private static partial void LogRejected(ILogger logger, string to, int? errorCode, string reason, string idempotencyKey);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using StandbyOps.Configuration.Sms;
 
 namespace StandbyOps.Paging.Twilio;
 
@@ -51,6 +52,20 @@ public sealed record TwilioOptions
 
     /// <summary>REST password matching <see cref="Username"/>.</summary>
     public string Password => ApiKeySid is null ? AuthToken : ApiKeySecret ?? string.Empty;
+
+    /// <summary>The sender's and its HTTP pipeline's settings from <c>sms.twilio</c> (<paramref name="twilio"/>); defaults when Twilio is not configured.</summary>
+    public static TwilioOptions Of(TwilioConfig? twilio) => twilio is null
+        ? new TwilioOptions()
+        : new TwilioOptions
+        {
+            BaseUrl = twilio.BaseUrl,
+            AccountSid = twilio.AccountSid,
+            AuthToken = twilio.AuthToken,
+            From = twilio.From,
+            MessagingServiceSid = twilio.MessagingServiceSid,
+            ApiKeySid = twilio.ApiKeySid,
+            ApiKeySecret = twilio.ApiKeySecret,
+        };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is missing or out of range.</summary>
     public TwilioOptions Validate()

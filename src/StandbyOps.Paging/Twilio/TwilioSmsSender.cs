@@ -4,7 +4,6 @@ using StandbyOps.Paging.Sms;
 using Twilio.Clients;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
-using PhoneNumber = StandbyOps.Paging.Sms.PhoneNumber;
 using TwilioNumber = Twilio.Types.PhoneNumber;
 
 namespace StandbyOps.Paging.Twilio;
@@ -20,7 +19,7 @@ namespace StandbyOps.Paging.Twilio;
 /// 21408 region disabled, 20003 bad credentials, …).</para>
 /// <para>Never logs the credentials or the message body; numbers are masked.</para>
 /// </remarks>
-public sealed partial class TwilioSmsSender : ISmsSender
+public sealed class TwilioSmsSender : ISmsSender
 {
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client this sender uses.</summary>
     public const string HttpClientName = "twilio";
@@ -68,7 +67,7 @@ public sealed partial class TwilioSmsSender : ISmsSender
             StatusCallback = sms.StatusCallbackUrl is null ? null : new Uri(sms.StatusCallbackUrl),
         };
 
-        var outcome = await TwilioRest.CreateAsync(
+        return await TwilioRest.CreateAsync(
             async () =>
             {
                 var created = await MessageResource.CreateAsync(message, client).ConfigureAwait(false);
@@ -76,21 +75,9 @@ public sealed partial class TwilioSmsSender : ISmsSender
             },
             sms.To,
             "message",
+            sms.IdempotencyKey,
+            _logger,
             cancellationToken).ConfigureAwait(false);
-        switch (outcome)
-        {
-            case SmsAccepted accepted:
-                LogAccepted(_logger, accepted.ProviderId, PhoneNumber.Mask(sms.To), accepted.Status, sms.IdempotencyKey);
-                break;
-            case SmsTransientFailure transient:
-                LogGaveUp(_logger, PhoneNumber.Mask(sms.To), transient.Reason, sms.IdempotencyKey);
-                break;
-            case SmsPermanentFailure permanent:
-                LogRejected(_logger, PhoneNumber.Mask(sms.To), permanent.ErrorCode, permanent.Reason, sms.IdempotencyKey);
-                break;
-        }
-
-        return outcome;
     }
 
     /// <summary>Answers every request like Twilio's Messages API, in memory.</summary>
@@ -102,13 +89,4 @@ public sealed partial class TwilioSmsSender : ISmsSender
                 Content = new StringContent("""{"sid":"SM00000000000000000000000000000000","status":"queued"}""", System.Text.Encoding.UTF8, "application/json"),
             });
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Twilio accepted SMS {MessageSid} to {To} with status {Status} (key {IdempotencyKey})")]
-    private static partial void LogAccepted(ILogger logger, string messageSid, string to, string status, string idempotencyKey);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio SMS to {To} failed after the retries: {Reason} (key {IdempotencyKey})")]
-    private static partial void LogGaveUp(ILogger logger, string to, string reason, string idempotencyKey);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio rejected SMS to {To} with error {ErrorCode}: {Reason} (key {IdempotencyKey})")]
-    private static partial void LogRejected(ILogger logger, string to, int? errorCode, string reason, string idempotencyKey);
 }

@@ -7,7 +7,8 @@ namespace StandbyOps.Paging.Twilio;
 public sealed class TwilioWarmUp(ISmsSender sender) : IHostedService
 {
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => sender is TwilioSmsSender twilio ? twilio.WarmUpAsync() : Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        (sender is ConfiguredSmsSender configured ? configured.Current : sender) is TwilioSmsSender twilio ? twilio.WarmUpAsync() : Task.CompletedTask;
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -4,6 +4,7 @@ using StandbyOps.Billing.Invoices;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Billing.Store;
 using StandbyOps.Configuration;
+using StandbyOps.Core.Standby;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Storage.Database;
 
@@ -199,7 +200,7 @@ public static class BillingOperations
     private static IReadOnlyList<Billing.Reports.StandbyHoursRow> HoursReport(
         YearMonth month, CustomerContract contract, Core.Rota.Rota? rota, Interval range, IReadOnlyList<StoredStandbyPeriod> periods, IReadOnlyList<StoredCallout> callouts)
     {
-        var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms);
+        var agreed = new AgreedStandby(contract.Coverage, periods.Select(p => p.Period)).Resolve(range, contract.Terms.Standby);
         var shifts = new List<Billing.Reports.EngineerShift>();
         if (rota is not null)
         {

@@ -5,6 +5,7 @@ using NodaTime.Text;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Billing.Store;
 using StandbyOps.Configuration;
+using StandbyOps.Core.Standby;
 using StandbyOps.Core.Time;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Sla;

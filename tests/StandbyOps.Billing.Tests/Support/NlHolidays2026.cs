@@ -1,5 +1,5 @@
 using NodaTime;
-using StandbyOps.Billing.Holidays;
+using StandbyOps.Core.Holidays;
 
 namespace StandbyOps.Billing.Tests.Support;
 

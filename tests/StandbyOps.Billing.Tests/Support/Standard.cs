@@ -1,7 +1,7 @@
 using NodaTime;
-using StandbyOps.Billing.Holidays;
 using StandbyOps.Billing.Rates;
 using StandbyOps.Billing.Standby;
+using StandbyOps.Core.Holidays;
 
 namespace StandbyOps.Billing.Tests.Support;
 

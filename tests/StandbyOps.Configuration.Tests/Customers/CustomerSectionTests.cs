@@ -1,6 +1,7 @@
 using NodaTime;
 using StandbyOps.Configuration.Customers;
 using Priority = StandbyOps.Core.Sla.Priority;
+using SlaTargetKind = StandbyOps.Core.Sla.SlaTargetKind;
 
 namespace StandbyOps.Configuration.Tests.Customers;
 

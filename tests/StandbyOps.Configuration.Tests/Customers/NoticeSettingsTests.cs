@@ -22,7 +22,7 @@ public sealed class NoticeSettingsTests
         Assert.Equal(Duration.FromMinutes(30), acme.SlaWarnBefore);
         Assert.Equal([Priority.P1], acme.Sla.Keys);
         Assert.Equal([Priority.P1], acme.FollowUp!.Priorities);
-        Assert.Equal((StandbyOps.Configuration.Customers.SlaTargetKind.BusinessDays, 1m), (acme.FollowUp.Every.Kind, acme.FollowUp.Every.Amount));
+        Assert.Equal((SlaTargetKind.BusinessDays, 1m), (acme.FollowUp.Every.Kind, acme.FollowUp.Every.Amount));
     }
 
     [Fact]

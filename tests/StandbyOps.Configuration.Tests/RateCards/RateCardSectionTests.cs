@@ -46,6 +46,67 @@ public sealed class RateCardSectionTests
         result.SingleError().AssertAt(6, ["weekend range 18:00-08:30", "ends before it starts"], ["'to' later than 'from'"]);
     }
 
+    [Theory]
+    [InlineData("\"20:00\"", "\"23:00\"", "18:00", "08:30", "20:00-23:00 lies inside the night 18:00-08:30")]
+    [InlineData("\"01:00\"", "\"05:00\"", "18:00", "08:30", "01:00-05:00 lies inside the night 18:00-08:30")]
+    [InlineData("\"21:30\"", "\"22:00\"", "21:00", "23:00", "21:30-22:00 lies inside the night 21:00-23:00")]
+    public void A_weekend_range_inside_the_night_is_an_error_where_the_weekend_is_written(string from, string to, string nightFrom, string nightTo, string inside)
+    {
+        var result = Loading.Load($$"""
+            rateCards:
+              std:
+                currency: EUR
+                hourlyRate: 100
+                vatPercent: 21
+                night: { from: "{{nightFrom}}", to: "{{nightTo}}" }
+                weekend: { days: [sat, sun], from: {{from}}, to: {{to}} }
+            """);
+
+        result.SingleError().AssertAt(7, ["rate card 'std'", inside, "cut it in two"], ["starts before or ends after the night"]);
+    }
+
+    [Fact]
+    public void A_night_that_swallows_the_default_weekend_daytime_is_an_error_at_the_night()
+    {
+        var result = Loading.Load("""
+            rateCards:
+              std:
+                currency: EUR
+                hourlyRate: 100
+                vatPercent: 21
+                night: { from: "06:00", to: "20:00" }
+            """);
+
+        result.SingleError().AssertAt(6, ["08:30-18:00 lies inside the night 06:00-20:00"], ["starts before or ends after the night"]);
+    }
+
+    [Theory]
+    [InlineData("\"08:30\"", "\"18:00\"")]   // meets the night at both ends (DOMAIN.md)
+    [InlineData("\"06:00\"", "\"20:00\"")]   // overlaps the end of one night and the start of the next
+    [InlineData("\"18:00\"", "\"23:00\"")]   // starts with the night: weekend daytime wins the evening
+    public void A_weekend_range_that_only_overlaps_the_ends_of_a_night_is_valid(string from, string to)
+    {
+        Loading.Load($$"""
+            rateCards:
+              std: { currency: EUR, hourlyRate: 100, vatPercent: 21, weekend: { from: {{from}}, to: {{to}} } }
+            """).Valid();
+    }
+
+    [Fact]
+    public void A_minimum_that_is_not_a_whole_number_of_minutes_is_an_error()
+    {
+        var result = Loading.Load("""
+            rateCards:
+              std:
+                currency: EUR
+                hourlyRate: 100
+                vatPercent: 21
+                callout: { percent: 100, minimumHours: 0.33 }
+            """);
+
+        result.SingleError().AssertAt(6, ["minimumHours", "not a whole number of minutes"], ["0.25 (15 minutes)"]);
+    }
+
     [Fact]
     public void A_night_range_may_run_past_midnight()
     {

@@ -1,6 +1,7 @@
 using NodaTime;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Configuration.Reading;
+using StandbyOps.Core.Sla;
 
 namespace StandbyOps.Configuration.Tests.Reading;
 

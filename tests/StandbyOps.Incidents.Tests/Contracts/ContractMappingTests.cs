@@ -1,9 +1,11 @@
 using NodaTime;
+using StandbyOps.Configuration;
 using StandbyOps.Configuration.Calendars;
 using StandbyOps.Configuration.Customers;
 using StandbyOps.Incidents.Contracts;
 using StandbyOps.Incidents.Tests.Support;
 using Priority = StandbyOps.Core.Sla.Priority;
+using SlaTargetKind = StandbyOps.Core.Sla.SlaTargetKind;
 
 namespace StandbyOps.Incidents.Tests.Contracts;
 
@@ -54,5 +56,35 @@ public sealed class ContractMappingTests
         Assert.Equal("4 business hours", targets.Response.ToString());
         Assert.Equal(Duration.FromMinutes(90), targets.Resolution!.WallClockDuration);
         Assert.Null(contract.For(Core.Sla.Priority.P2));
+    }
+
+    [Fact]
+    public void Every_rate_card_the_configuration_accepts_builds_the_billing_rate_card()
+    {
+        string[] times = ["00:00", "06:00", "08:30", "18:00", "22:00"];
+        var accepted = 0;
+        var refused = 0;
+        foreach (var (weekendFrom, weekendTo, nightFrom, nightTo) in
+                 from a in times from b in times from c in times from d in times select (a, b, c, d))
+        {
+            var result = ConfigLoader.Load(
+                $$"""
+                rateCards:
+                  std: { currency: EUR, hourlyRate: 100, vatPercent: 21, weekend: { from: "{{weekendFrom}}", to: "{{weekendTo}}" }, night: { from: "{{nightFrom}}", to: "{{nightTo}}" } }
+                """,
+                "standbyops.yaml",
+                _ => null);
+            if (result.HasErrors)
+            {
+                refused++;
+                continue;
+            }
+
+            // A card check-config accepted never throws at run time (the on-call API and paging build it per request).
+            accepted++;
+            _ = ContractMapping.ToRateCard(result.Config!.RateCards["std"]);
+        }
+
+        Assert.True(accepted > 0 && refused > 0, $"accepted {accepted}, refused {refused}");
     }
 }

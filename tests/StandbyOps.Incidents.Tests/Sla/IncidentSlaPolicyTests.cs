@@ -1,6 +1,7 @@
 using NodaTime;
 using StandbyOps.Billing.Standby;
 using StandbyOps.Core.Sla;
+using StandbyOps.Core.Standby;
 using StandbyOps.Incidents.Sla;
 using StandbyOps.Incidents.Tests.Support;
 using static StandbyOps.Incidents.Tests.Support.TestContracts;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Testing.FakeTwilio;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.IntegrationTests.Configuration;
@@ -14,6 +15,8 @@ namespace StandbyOps.IntegrationTests.Configuration;
 /// </summary>
 public sealed class ConfigurationReloadTests(ReloadServer server) : IClassFixture<ReloadServer>
 {
+    private static readonly Uri PublicUrl = new("http://127.0.0.1:8080");
+
     [Fact]
     public async Task A_push_rule_added_by_a_reload_is_evaluated()
     {
@@ -110,6 +113,55 @@ public sealed class ConfigurationReloadTests(ReloadServer server) : IClassFixtur
 
         await HttpAssert.JsonAsync(await server.Admin.PostAsJsonAsync("/api/v1/tokens", new { name = "initech-after", role = "customer", customer = "initech" }), HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task The_sms_provider_account_and_sender_changed_by_a_reload_send_the_next_page()
+    {
+        await using var first = await FakeTwilioServer.StartAsync();
+        await using var second = await FakeTwilioServer.StartAsync();
+        const string FirstFrom = "+3197010000001";
+        const string SecondFrom = "+3197010000002";
+
+        // Office hours with a duty rotation: each alert pages the duty engineer, anna, once.
+        await server.ReloadAsync(PagingConfig(ConfigBlocks.TwilioSmsServer(PublicUrl, first, FirstFrom)));
+        await PageAsync();
+        var byFirst = await first.WaitForRequestsAsync(1, TimeSpan.FromSeconds(30));
+        Assert.Equal((201, first.AccountSid, FirstFrom, ConfigBlocks.AnnaPhone), (byFirst[0].Status, byFirst[0].Username, byFirst[0].Form["From"], byFirst[0].Form["To"]));
+
+        // Another account (SID, token), API root and sender number: the fake refuses any other credentials with 401.
+        await server.ReloadAsync(PagingConfig(ConfigBlocks.TwilioSmsServer(PublicUrl, second, SecondFrom)));
+        await PageAsync();
+        var bySecond = await second.WaitForRequestsAsync(1, TimeSpan.FromSeconds(30));
+        Assert.Equal((201, second.AccountSid, second.AuthToken, SecondFrom, ConfigBlocks.AnnaPhone),
+            (bySecond[0].Status, bySecond[0].Username, bySecond[0].Password, bySecond[0].Form["From"], bySecond[0].Form["To"]));
+
+        // Back to the simulated (log) provider: the page lands in the outbox and no Twilio hears of it.
+        var outboxBefore = await OutboxCountAsync();
+        await server.ReloadAsync(PagingConfig(ConfigBlocks.LogSmsServer));
+        await PageAsync();
+        await Poll.UntilAsync(async () => await OutboxCountAsync() > outboxBefore, "the page in the log provider's outbox");
+        Assert.Equal((byFirst.Count, bySecond.Count), (first.Requests.Count, second.Requests.Count));
+    }
+
+    /// <summary>Alerts with <c>service=pager</c> go to webshop, and <c>ops-nl</c> has anna on office-hours duty; <paramref name="head"/> holds <c>server</c> and <c>sms</c>.</summary>
+    private static string PagingConfig(string head) => ReloadServer.Config(
+        head: head,
+        webshop: """
+                    alertmanager:
+                      match: { service: pager }
+            """,
+        team: ConfigBlocks.OpsNlTeam() + "\n" + """    duty: { every: day, handover: "08:30", order: [anna], start: "2026-01-05" }""");
+
+    /// <summary>Raises a routed alert, then lets the virtual clock run 20 s so the relay runs the paging intents it wrote.</summary>
+    private async Task PageAsync()
+    {
+        await AlertAsync(Fingerprint(), ("alertname", "Down"), ("service", "pager"));
+        using var advance = await server.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });
+        await HttpAssert.JsonAsync(advance, HttpStatusCode.OK);
+    }
+
+    private async Task<int> OutboxCountAsync() =>
+        (await HttpAssert.JsonAsync(await server.Admin.GetAsync("/api/v1/sms/outbox"), HttpStatusCode.OK)).GetArrayLength();
 
     private static string Fingerprint() => Guid.NewGuid().ToString("N")[..16];
 

@@ -27,10 +27,10 @@ public sealed class ReloadServer : IAsyncLifetime
     public HttpClient Acme { get; private set; } = null!;
 
     /// <summary>The minimal configuration plus acme's system <c>webshop</c> with <paramref name="webshop"/> (indented as a system's keys, 8 spaces) and <paramref name="systems"/> (6 spaces) after it,
-    /// <paramref name="customers"/> (2 spaces) after acme, and the <c>nl-office</c> calendar and <c>ops-nl</c> team unless replaced.</summary>
-    public static string Config(string webshop = "", string systems = "", string? calendar = null, string? team = null, string customers = "") =>
+    /// <paramref name="customers"/> (2 spaces) after acme, and the log SMS provider, <c>nl-office</c> calendar and <c>ops-nl</c> team unless replaced.</summary>
+    public static string Config(string webshop = "", string systems = "", string? calendar = null, string? team = null, string customers = "", string? head = null) =>
         ConfigBlocks.Document(
-            ConfigBlocks.LogSmsServer,
+            head ?? ConfigBlocks.LogSmsServer,
             calendars: calendar ?? ConfigBlocks.NlOfficeCalendar,
             rateCards: ConfigBlocks.StandardRateCard(),
             teams: team ?? ConfigBlocks.OpsNlTeam(),

@@ -71,6 +71,24 @@ public sealed class TwilioCallSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_outcome_is_logged_once_with_the_calls_wording_and_a_masked_number()
+    {
+        var accepted = await CreateSender().CallAsync(Call(), CancellationToken.None);
+        _twilio.RejectNumber(Engineer, 21211);
+        await CreateSender().CallAsync(Call(), CancellationToken.None);
+
+        var sid = Assert.IsType<SmsAccepted>(accepted).ProviderId;
+        Assert.Equal(
+            [
+                (Microsoft.Extensions.Logging.LogLevel.Information, $"Twilio accepted call {sid} to {PhoneNumber.Mask(Engineer)} with status queued (key PG1)"),
+                (Microsoft.Extensions.Logging.LogLevel.Error, $"Twilio rejected call to {PhoneNumber.Mask(Engineer)} with error 21211"),
+            ],
+            _logger.Entries.Where(e => e.Message.StartsWith("Twilio accepted", StringComparison.Ordinal) || e.Message.StartsWith("Twilio rejected", StringComparison.Ordinal))
+                .Select(e => (e.Level, e.Message.StartsWith("Twilio rejected", StringComparison.Ordinal) ? e.Message[..e.Message.IndexOf(':', StringComparison.Ordinal)] : e.Message)));
+        Assert.Equal(sid, _logger.Entries.Single(e => e.Values.ContainsKey("CallSid")).Values["CallSid"]);
+    }
+
+    [Fact]
     public async Task Without_a_caller_number_no_request_is_made()
     {
         var outcome = await CreateSender(o => o with { From = null, MessagingServiceSid = "MG0123456789abcdef0123456789abcdef" }).CallAsync(Call(), CancellationToken.None);

@@ -1,6 +1,7 @@
 using NodaTime;
+using StandbyOps.Core.Time;
 
-namespace StandbyOps.Billing.Standby;
+namespace StandbyOps.Core.Standby;
 
 /// <summary>
 /// Reads a <see cref="StandbyCoverage"/> through a contract: nights and weekends are the rate card's ranges, holidays the
@@ -9,7 +10,7 @@ namespace StandbyOps.Billing.Standby;
 public static class StandbyCoverageExpansion
 {
     /// <summary>The covered time inside <paramref name="range"/>, as a sorted union of disjoint intervals on the minute grid.</summary>
-    public static IReadOnlyList<Interval> Expand(this StandbyCoverage coverage, Interval range, ContractTerms terms)
+    public static IReadOnlyList<Interval> Expand(this StandbyCoverage coverage, Interval range, StandbyTerms terms)
     {
         Preconditions.NotNull(coverage, nameof(coverage));
         IntervalUnion.RequireBounded(range, nameof(range));
@@ -19,7 +20,6 @@ public static class StandbyCoverageExpansion
             return [];
         }
 
-        var card = terms.RateCard;
         var first = range.Start.InZone(terms.Zone).Date.PlusDays(-1);
         var last = range.End.InZone(terms.Zone).Date.PlusDays(1);
         var covered = new List<Interval>();
@@ -30,15 +30,15 @@ public static class StandbyCoverageExpansion
                 AddClipped(covered, terms, range, date.AtMidnight(), date.PlusDays(1).AtMidnight());
             }
 
-            if (coverage.Weekends && CategoryWindows.IsWeekendDay(card.Weekend, date))
+            if (coverage.Weekends && terms.Weekend.IsWeekendDay(date))
             {
-                var (start, end) = CategoryWindows.WeekendSpan(card.Weekend, date);
+                var (start, end) = terms.Weekend.On(date);
                 AddClipped(covered, terms, range, start, end);
             }
 
             if (coverage.Nights)
             {
-                var (start, end) = CategoryWindows.NightSpan(card.Night, date);
+                var (start, end) = terms.Night.On(date);
                 AddClipped(covered, terms, range, start, end);
             }
         }
@@ -46,7 +46,7 @@ public static class StandbyCoverageExpansion
         return IntervalUnion.Of(covered);
     }
 
-    private static void AddClipped(List<Interval> covered, ContractTerms terms, Interval range, LocalDateTime localStart, LocalDateTime localEnd)
+    private static void AddClipped(List<Interval> covered, StandbyTerms terms, Interval range, LocalDateTime localStart, LocalDateTime localEnd)
     {
         var start = LocalTimePolicy.ToInstant(localStart, terms.Zone);
         var end = LocalTimePolicy.ToInstant(localEnd, terms.Zone);

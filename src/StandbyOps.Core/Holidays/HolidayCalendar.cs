@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Holidays;
+namespace StandbyOps.Core.Holidays;
 
 /// <summary>Small ready-made <see cref="IHolidayCalendar"/>s: none, a fixed date set, or any predicate.</summary>
 public static class HolidayCalendar

@@ -1,9 +1,9 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Rates;
+namespace StandbyOps.Core.Standby;
 
 /// <summary>Local times as minutes after midnight, which is how the category ranges are compared.</summary>
-internal static class MinuteOfDay
+public static class MinuteOfDay
 {
     public const int PerDay = 24 * 60;
 

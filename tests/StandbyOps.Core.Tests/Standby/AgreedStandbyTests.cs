@@ -1,8 +1,8 @@
 using NodaTime;
-using StandbyOps.Billing.Standby;
-using static StandbyOps.Billing.Tests.Support.Standard;
+using StandbyOps.Core.Standby;
+using static StandbyOps.Core.Tests.Standby.StandardStandby;
 
-namespace StandbyOps.Billing.Tests.Standby;
+namespace StandbyOps.Core.Tests.Standby;
 
 public class AgreedStandbyTests
 {
@@ -56,5 +56,13 @@ public class AgreedStandbyTests
         var error = Assert.Throws<ArgumentException>(() => new StandbyPeriod(Local(2026, 11, 24, 20), Local(2026, 11, 24, 20)));
 
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contains_reads_the_nights_of_the_terms_it_is_given()
+    {
+        var lateNights = NlTerms(new NightHours(new LocalTime(22, 0), new LocalTime(6, 0)));
+
+        Assert.Equal((true, false), (NightsAndMigration.Contains(Local(2026, 11, 24, 20), NlTerms()), NightsAndMigration.Contains(Local(2026, 11, 24, 20), lateNights)));
     }
 }

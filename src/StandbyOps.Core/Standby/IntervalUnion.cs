@@ -1,9 +1,9 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Standby;
+namespace StandbyOps.Core.Standby;
 
 /// <summary>Normalizes intervals into a sorted union of disjoint, non-touching intervals on the minute grid, so overlaps count once.</summary>
-internal static class IntervalUnion
+public static class IntervalUnion
 {
     public static IReadOnlyList<Interval> Of(IEnumerable<Interval> intervals)
     {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Holidays;
+namespace StandbyOps.Core.Holidays;
 
 /// <summary>The holiday set billing needs from a contract's business calendar; the host adapts the real calendar to it.</summary>
 public interface IHolidayCalendar

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Standby;
+namespace StandbyOps.Core.Standby;
 
 /// <summary>A one-off agreed standby period (e.g. a migration weekend) on top of the contract's recurring coverage.</summary>
 public sealed record StandbyPeriod

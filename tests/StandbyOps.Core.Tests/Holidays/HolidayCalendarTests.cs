@@ -1,7 +1,7 @@
 using NodaTime;
-using StandbyOps.Billing.Holidays;
+using StandbyOps.Core.Holidays;
 
-namespace StandbyOps.Billing.Tests.Holidays;
+namespace StandbyOps.Core.Tests.Holidays;
 
 public class HolidayCalendarTests
 {

@@ -1,10 +1,10 @@
 using NodaTime;
-using StandbyOps.Billing.Standby;
-using static StandbyOps.Billing.Tests.Support.Standard;
+using StandbyOps.Core.Standby;
+using static StandbyOps.Core.Tests.Standby.StandardStandby;
 
-namespace StandbyOps.Billing.Tests.Standby;
+namespace StandbyOps.Core.Tests.Standby;
 
-public class StandbyCoverageTests
+public class StandbyCoverageExpansionTests
 {
     private static readonly Interval Week = Period(Local(2026, 11, 16, 0), Local(2026, 11, 23, 0));
 

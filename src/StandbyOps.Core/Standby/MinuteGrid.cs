@@ -1,9 +1,9 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Standby;
+namespace StandbyOps.Core.Standby;
 
 /// <summary>Billing counts whole minutes: instants are truncated to their minute before anything is measured.</summary>
-internal static class MinuteGrid
+public static class MinuteGrid
 {
     public static Instant Floor(Instant instant)
     {

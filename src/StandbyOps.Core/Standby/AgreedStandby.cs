@@ -1,8 +1,11 @@
 using NodaTime;
 
-namespace StandbyOps.Billing.Standby;
+namespace StandbyOps.Core.Standby;
 
-/// <summary>All agreed standby of one customer: recurring coverage plus one-off periods; overlaps count once.</summary>
+/// <summary>
+/// All agreed standby of one customer: recurring coverage plus one-off periods; overlaps count once. The one definition of
+/// "inside agreed standby": billing counts it, paging and the SLA clock ask <see cref="Contains"/>, the API and UI show it.
+/// </summary>
 public sealed record AgreedStandby
 {
     /// <summary>Creates the agreement.</summary>
@@ -23,7 +26,7 @@ public sealed record AgreedStandby
     public IReadOnlyList<StandbyPeriod> OneOffPeriods { get; }
 
     /// <summary>Agreed standby inside <paramref name="range"/> as a sorted union of disjoint intervals on the minute grid.</summary>
-    public IReadOnlyList<Interval> Resolve(Interval range, ContractTerms terms)
+    public IReadOnlyList<Interval> Resolve(Interval range, StandbyTerms terms)
     {
         var intervals = new List<Interval>(Coverage.Expand(range, terms));
         foreach (var period in OneOffPeriods)
@@ -39,7 +42,7 @@ public sealed record AgreedStandby
 
     /// <summary>Whether the customer is inside agreed standby at <paramref name="instant"/> (paging and SLA ask this).</summary>
     /// <remarks>Measured on the minute grid like billing, so it agrees with what an invoice would count.</remarks>
-    public bool Contains(Instant instant, ContractTerms terms)
+    public bool Contains(Instant instant, StandbyTerms terms)
     {
         var minute = MinuteGrid.Floor(instant);
         var probe = new Interval(minute, minute + Duration.FromMinutes(1));
