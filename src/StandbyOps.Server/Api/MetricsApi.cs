@@ -2,6 +2,7 @@ using Prometheus;
 using StandbyOps.Metrics.Exposition;
 using StandbyOps.Metrics.TextFormat;
 using StandbyOps.Server.Auth;
+using StandbyOps.Server.Metrics;
 using StandbyOps.Storage.Tokens;
 
 namespace StandbyOps.Server.Api;
@@ -21,17 +22,27 @@ public static class MetricsApi
             .WithTags("Metrics");
     }
 
-    private static async Task WriteScrapeAsync(HttpContext context, CollectorRegistry registry, IEnumerable<IMetricsSource> sources)
+    private static async Task WriteScrapeAsync(HttpContext context, CollectorRegistry registry, IEnumerable<IMetricsSource> sources, ScrapeBursts bursts)
     {
         var cancellation = context.RequestAborted;
-        var own = await ScrapeWriter.CollectAsync(registry, cancellation);
-        var snapshots = new List<RenderedFamilies>();
-        foreach (var source in sources)
+        long written = 0;
+        bursts.Started();
+        try
         {
-            snapshots.Add(await source.SnapshotAsync(cancellation));
-        }
+            var own = await ScrapeWriter.CollectAsync(registry, cancellation);
+            var snapshots = new List<RenderedFamilies>();
+            foreach (var source in sources)
+            {
+                snapshots.Add(await source.SnapshotAsync(cancellation));
+            }
 
-        context.Response.ContentType = TextFormatWriter.ContentType;
-        await ScrapeWriter.WriteAsync(own, snapshots, context.Response.Body, cancellation);
+            written = snapshots.Sum(s => s.ByteCount);
+            context.Response.ContentType = TextFormatWriter.ContentType;
+            await ScrapeWriter.WriteAsync(own, snapshots, context.Response.Body, cancellation);
+        }
+        finally
+        {
+            bursts.Ended(written);
+        }
     }
 }

@@ -81,6 +81,7 @@ public static partial class ServerHost
             return registry;
         });
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(new ScrapeBursts(ScrapeBursts.TrimHeap));
         // SQLite in the data directory unless the configuration names a PostgreSQL store; callers depend on IDatabase only.
         services.AddSingleton<IDatabase>(sp =>
         {
