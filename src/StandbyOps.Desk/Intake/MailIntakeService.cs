@@ -44,6 +44,11 @@ public sealed partial class MailIntakeService(MailIntakeProcessor processor, Fun
             {
                 await WaitForChangeAsync(settings, intake, stoppingToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host stops (also when it could not start, e.g. on a busy port): a clean end, not a failure.
+                return;
+            }
             finally
             {
                 await run.CancelAsync().ConfigureAwait(false);
