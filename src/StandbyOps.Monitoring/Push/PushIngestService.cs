@@ -5,7 +5,7 @@ using NodaTime;
 namespace StandbyOps.Monitoring.Push;
 
 /// <summary>
-/// Starts push ingest with the server: loads the stored groups and rule states (the groups then show on
+/// Starts push ingest with the server: loads the stored groups (they then show on
 /// <c>/metrics</c> through <see cref="PushedMetricsSource"/>), and evaluates every push rule each <see cref="EvaluationInterval"/>
 /// on Akka's scheduler (the actor system's, so a virtual-time run advances it), so <c>for</c> and <c>absentFor</c> fire without a push.
 /// </summary>
@@ -30,7 +30,6 @@ public sealed partial class PushIngestService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await groups.LoadAsync(cancellationToken).ConfigureAwait(false);
-        await rules.LoadAsync(cancellationToken).ConfigureAwait(false);
         Schedule();
     }
 

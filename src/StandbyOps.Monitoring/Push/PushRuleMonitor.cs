@@ -34,10 +34,8 @@ public sealed partial class PushRuleMonitor
     private readonly ISignalSink _sink;
     private readonly IClock _clock;
     private readonly ILogger<PushRuleMonitor> _logger;
-    private readonly ConcurrentDictionary<string, PushRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _claimRows = new(StringComparer.Ordinal);
-    private readonly LoadOnce _load;
     private RuleSet? _rules;
 
     /// <summary>Creates the monitor for the push rules of the configuration <paramref name="config"/> returns, asked at each evaluation so reloads are followed.</summary>
@@ -55,27 +53,15 @@ public sealed partial class PushRuleMonitor
         _sink = sink;
         _clock = clock;
         _logger = logger;
-        _load = new LoadOnce(ReadStatesAsync);
     }
 
     /// <summary>The customers that have push rules.</summary>
     public IEnumerable<string> Customers => Rules.Keys;
 
-    /// <summary>The state of rule <paramref name="rule"/> of <paramref name="system"/>, or null before its first evaluation.</summary>
-    public PushRuleState? StateOf(string system, string rule) => _states.GetValueOrDefault($"{system}/{rule}");
-
-    /// <summary>Reads the rule states an earlier run kept; later calls return at once.</summary>
-    public Task LoadAsync(CancellationToken cancellationToken = default) =>
-        _load.EnsureAsync(cancellationToken);
-
-    private async Task ReadStatesAsync(CancellationToken cancellationToken)
-    {
-        var rows = await _database.ReadAsync(static c => c.QueryAsync<StateRow>(StateSelect), cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            _states[$"{row.SystemId}/{row.RuleId}"] = row.ToState();
-        }
-    }
+    /// <summary>The stored state of rule <paramref name="rule"/> of <paramref name="system"/>, or null before its first evaluation.</summary>
+    public Task<PushRuleState?> StateOfAsync(string system, string rule, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<StateRow>(
+            StateSelect + " WHERE system_id = @system AND rule_id = @rule", new { system, rule }).ConfigureAwait(false))?.ToState(), cancellationToken);
 
     /// <summary>Evaluates every rule of every customer now.</summary>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
@@ -95,20 +81,19 @@ public sealed partial class PushRuleMonitor
             return [];
         }
 
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
         await _groups.LoadAsync(cancellationToken).ConfigureAwait(false);
         await EnsureClaimRowAsync(customer, cancellationToken).ConfigureAwait(false);
         var gate = _locks.GetOrAdd(customer, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (delivered, changed) = await _database.ClaimAsync(async (c, t) =>
+            return await _database.ClaimAsync(async (c, t) =>
             {
                 // Another node evaluating this customer holds the row: it delivers whatever is due, this node skips.
                 if (await c.ExecuteScalarAsync<string?>("SELECT customer FROM push_rule_claims WHERE customer = @customer" + _database.RowClaim,
                     new { customer }, t).ConfigureAwait(false) is null)
                 {
-                    return ([], []);
+                    return [];
                 }
 
                 var groups = await _groups.SyncAsync(customer, c, t).ConfigureAwait(false);
@@ -151,15 +136,8 @@ public sealed partial class PushRuleMonitor
                     }
                 }
 
-                return ((IReadOnlyList<PushRuleOutcome>)delivered, (IReadOnlyList<PushRuleState>)changed);
+                return (IReadOnlyList<PushRuleOutcome>)delivered;
             }, cancellationToken).ConfigureAwait(false);
-
-            foreach (var state in changed)
-            {
-                _states[$"{state.System}/{state.Rule}"] = state;
-            }
-
-            return delivered;
         }
         finally
         {
@@ -180,7 +158,7 @@ public sealed partial class PushRuleMonitor
         _claimRows[customer] = true;
     }
 
-    /// <summary>The customer's rule states as stored (another node may have evaluated since), also kept for <see cref="StateOf"/>.</summary>
+    /// <summary>The customer's rule states as stored (another node may have evaluated since).</summary>
     private async Task<Dictionary<string, PushRuleState>> ReadStatesAsync(DbConnection connection, DbTransaction? transaction, string customer)
     {
         var rows = await connection.QueryAsync<StateRow>(StateSelect + " WHERE customer = @customer", new { customer }, transaction).ConfigureAwait(false);
@@ -189,7 +167,6 @@ public sealed partial class PushRuleMonitor
         {
             var state = row.ToState();
             states[$"{state.System}/{state.Rule}"] = state;
-            _states[$"{state.System}/{state.Rule}"] = state;
         }
 
         return states;

@@ -62,7 +62,7 @@ public sealed class PushRuleMonitorTests : IAsyncLifetime, IDisposable
         await monitor.EvaluateAsync("acme");
 
         Assert.Single(_sink.Failures, f => f.DedupKey == "webshop/load-high");
-        Assert.True(monitor.StateOf("webshop", "load-high")!.Firing);
+        Assert.True((await monitor.StateOfAsync("webshop", "load-high"))!.Firing);
     }
 
     [Fact]
