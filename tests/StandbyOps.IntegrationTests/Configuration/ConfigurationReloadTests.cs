@@ -152,10 +152,12 @@ public sealed class ConfigurationReloadTests(ReloadServer server) : IClassFixtur
             """,
         team: ConfigBlocks.OpsNlTeam() + "\n" + """    duty: { every: day, handover: "08:30", order: [anna], start: "2026-01-05" }""");
 
-    /// <summary>Raises a routed alert, then lets the virtual clock run 20 s so the relay runs the paging intents it wrote.</summary>
+    /// <summary>Raises a routed alert, waits for its paging start, then lets the virtual clock run 20 s, past the group wait, so the relay sends the page.</summary>
     private async Task PageAsync()
     {
+        var started = await IntentRuns.CompletedAsync(server.Admin, "paging.start");
         await AlertAsync(Fingerprint(), ("alertname", "Down"), ("service", "pager"));
+        await IntentRuns.WaitForAsync(server.Admin, "paging.start", started + 1);
         using var advance = await server.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });
         await HttpAssert.JsonAsync(advance, HttpStatusCode.OK);
     }

@@ -79,6 +79,19 @@ public abstract class IncidentServerBase(string? virtualTime, string? config = n
             .GetProperty("caseNumber").GetString()!;
     }
 
+    /// <summary>
+    /// Fires as <see cref="FireAsync"/> and waits until paging has started for the new incident. The relay starts it just
+    /// after the webhook's answer and its first SMS is due one group wait after that start, so a test that then moves
+    /// virtual time past the group wait must wait for the start first.
+    /// </summary>
+    public async Task<string> FireAndStartPagingAsync(string fingerprint, string severity = "critical")
+    {
+        var started = await IntentRuns.CompletedAsync(Admin, "paging.start");
+        var caseNumber = await FireAsync(fingerprint, severity);
+        await IntentRuns.WaitForAsync(Admin, "paging.start", started + 1);
+        return caseNumber;
+    }
+
     /// <summary>Posts one alert; its <paramref name="summary"/> (the incident's title) defaults to "Alert {fingerprint} is {status}".</summary>
     public static async Task SendAlertAsync(HttpClient sender, string status, string fingerprint, string severity, string? summary = null)
     {

@@ -24,7 +24,7 @@ public sealed class LogProviderTests(VirtualTimeIncidentServer server) : IClassF
         using var advance = await server.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { to = "2026-11-20T19:00:00Z" });
         Assert.True(advance.IsSuccessStatusCode);
 
-        var caseNumber = await server.FireAsync("night-paging");
+        var caseNumber = await server.FireAndStartPagingAsync("night-paging");
 
         // The minimal config keeps the default 15 s group wait.
         using var wait = await server.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });

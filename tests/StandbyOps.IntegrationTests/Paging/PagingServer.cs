@@ -81,14 +81,7 @@ public sealed class PagingServer : IAsyncDisposable
     public Task WaitForPagingStartsAsync(int count) => WaitForIntentRunsAsync("paging.start", count);
 
     /// <summary>Waits until the relay completed <paramref name="count"/> intents of <paramref name="kind"/> in this process.</summary>
-    public async Task WaitForIntentRunsAsync(string kind, int count) =>
-        await Poll.UntilAsync(async () =>
-        {
-            var text = await (await Admin.GetAsync("/metrics")).Content.ReadAsStringAsync();
-            var series = $"standbyops_intent_runs_total{{kind=\"{kind}\",outcome=\"completed\"}} ";
-            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal));
-            return line is not null && double.Parse(line[series.Length..], System.Globalization.CultureInfo.InvariantCulture) >= count;
-        }, $"{count} {kind} intent(s) completed");
+    public Task WaitForIntentRunsAsync(string kind, int count) => IntentRuns.WaitForAsync(Admin, kind, count);
 
     public async Task AdvanceAsync(int seconds)
     {

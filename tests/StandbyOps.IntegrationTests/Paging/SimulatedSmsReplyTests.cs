@@ -75,7 +75,7 @@ public sealed class SimulatedSmsReplyTests(StandbyWebServer running) : IClassFix
     /// <summary>Opens an incident and waits until its page is in the outbox; returns the case number, the page's provider id and the paged engineer.</summary>
     private async Task<(string CaseNumber, string ProviderId, string Engineer)> PagedIncidentAsync()
     {
-        var caseNumber = await running.FireAsync(Guid.NewGuid().ToString("N")[..16]);
+        var caseNumber = await running.FireAndStartPagingAsync(Guid.NewGuid().ToString("N")[..16]);
         // The web configuration keeps the default 15 s group wait before the SMS goes out.
         using var wait = await running.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });
         Assert.True(wait.IsSuccessStatusCode);

@@ -10,7 +10,7 @@ public sealed class IncidentSmsPagesTests(StandbyWebServer running) : IClassFixt
     [Fact]
     public async Task Staff_see_who_was_paged_and_a_customer_sees_no_phone_number()
     {
-        var caseNumber = await running.FireAsync(Guid.NewGuid().ToString("N")[..16]);
+        var caseNumber = await running.FireAndStartPagingAsync(Guid.NewGuid().ToString("N")[..16]);
         // The minimal config keeps the default 15 s group wait before the SMS goes out.
         using var wait = await running.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });
         Assert.True(wait.IsSuccessStatusCode);
