@@ -84,7 +84,7 @@ public static class ConfigLoader
         var rateCards = top.IdMap("rateCards", "rate card", (id, e) => RateCardSection.Read(reader, id, e));
         var teams = top.IdMap("teams", "team", (id, e) => TeamSection.Read(reader, id, e));
         var calendarConfigs = new OrderedDictionary<string, CalendarConfig>(calendars.Select(c => KeyValuePair.Create(c.Key, c.Value.Config)));
-        var context = new CustomerContext(calendarConfigs, rateCards, teams);
+        var context = new CustomerContext(calendarConfigs, rateCards, teams, mail?.Smtp is not null);
         var customers = top.IdMap("customers", "customer", (id, e) => CustomerSection.Read(reader, id, e, context));
         RejectNeverOpenCalendars(reader, calendars, customers.Values);
         WarnAboutSharedPhones(reader, teams.Values);

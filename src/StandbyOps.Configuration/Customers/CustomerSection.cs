@@ -48,10 +48,11 @@ internal static class CustomerSection
             customer.String("legalName")?.Trim() is { Length: > 0 } legal ? legal : name,
             Invoicing.SellerSection.Address(customer),
             customer.TryParse("vatId", Invoicing.BillingIds.ParseVatId, out var vatId) ? vatId : null);
-        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer), ReadUpdates(customer), warnBefore, ReadFollowUp(customer), billing, ReadReports(customer));
+        return new CustomerConfig(id, name, calendar, rateCard, team, sla, standby, systems, ReadContacts(customer, context), ReadUpdates(customer), warnBefore, ReadFollowUp(customer), billing, ReadReports(customer, context));
     }
 
-    private static List<ContactConfig> ReadContacts(MappingReader customer)
+    /// <summary>Reads <c>contacts:</c>; a contact to notify by mail is a warning while <c>mail.smtp</c> is not set (nothing would be sent).</summary>
+    private static List<ContactConfig> ReadContacts(MappingReader customer, CustomerContext context)
     {
         var contacts = new List<ContactConfig>();
         foreach (var item in customer.Items("contacts"))
@@ -64,6 +65,12 @@ internal static class CustomerSection
             var email = contact.Parse("email", Mail.MailSection.ParseAddress, "", "jan@acme.example");
             var phone = contact.TryParse("phone", Names.ParsePhone, out var p) ? p : null;
             var notify = contact.ParseList("notify", ParseNotice);
+            if (notify.Count > 0 && !context.SendsMail)
+            {
+                customer.Reader.Warning(contact.MarkOf("notify"), $"contact {email} of {customer.What} is to be notified by mail but mail.smtp is not set: no update is sent",
+                    "add mail: { from: desk@msp.example, smtp: { host: smtp.msp.example } }, or remove notify");
+            }
+
             contacts.Add(new ContactConfig(contact.String("name") ?? email, email, phone, notify, contact.Bool("portal", false)));
         }
 
@@ -94,8 +101,11 @@ internal static class CustomerSection
         return followUp.TryParse("every", SlaTargets.Parse, out var every, "1 business day") ? new FollowUpConfig(priorities, every) : null;
     }
 
-    /// <summary>Reads <c>reports: { contacts: [jan@acme.example] }</c>; each contact must be a mail address.</summary>
-    private static ReportsConfig? ReadReports(MappingReader customer)
+    /// <summary>
+    /// Reads <c>reports: { contacts: [jan@acme.example] }</c>; each contact must be a mail address. Without <c>mail.smtp</c>
+    /// it is a warning: the monthly mails are queued and wait in the outbox.
+    /// </summary>
+    private static ReportsConfig? ReadReports(MappingReader customer, CustomerContext context)
     {
         if (customer.Mapping("reports", $"reports of {customer.What}", ReportsKeys) is not { } reports)
         {
@@ -109,6 +119,12 @@ internal static class CustomerSection
         }
 
         var contacts = reports.ParseList("contacts", Mail.MailSection.ParseAddress).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (contacts.Count > 0 && !context.SendsMail)
+        {
+            customer.Reader.Warning(customer.MarkOf("reports"), $"reports.contacts of {customer.What} get the monthly SLA report by mail but mail.smtp is not set: the mails wait in the outbox until it is",
+                "add mail: { from: desk@msp.example, smtp: { host: smtp.msp.example } }, or remove reports");
+        }
+
         return contacts.Count > 0 ? new ReportsConfig(contacts) : null;
     }
 

@@ -50,4 +50,36 @@ public sealed class ReportsSettingsTests
         Assert.Contains(errors, e => e.Message.Contains("unknown key 'to'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Message.Contains("missing 'contacts'", StringComparison.Ordinal) && e.Fix.Contains("jan@acme.example", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Report_contacts_without_mail_smtp_are_a_warning_at_reports_and_none_with_it()
+    {
+        const string Reports = """
+                    name: Web
+                reports: { contacts: [jan@acme.example] }
+
+            """;
+
+        var without = Loading.Load(Loading.PreambleWithSystem + Reports);
+        var with = Loading.Load(Loading.PreambleWithSystem + Reports + """
+            mail: { from: desk@msp.example, smtp: { host: smtp.msp.example } }
+            """);
+
+        without.SingleWarning().AssertAt(12, ["reports.contacts of customer 'acme'", "mail.smtp is not set", "wait in the outbox"], ["smtp: { host:", "or remove reports"]);
+        Assert.NotNull(without.Config);
+        Assert.Empty(with.Diagnostics);
+    }
+
+    [Fact]
+    public void A_contact_notified_by_mail_without_mail_smtp_is_a_warning_at_its_notify()
+    {
+        var result = Loading.Load(Loading.PreambleWithSystem + """
+                    name: Web
+                contacts:
+                  - { name: Jan, email: jan@acme.example, portal: true }
+                  - { name: Els, email: els@acme.example, notify: [opened] }
+            """);
+
+        result.SingleWarning().AssertAt(14, ["contact els@acme.example of customer 'acme'", "notified by mail", "mail.smtp is not set"], ["or remove notify"]);
+    }
 }
