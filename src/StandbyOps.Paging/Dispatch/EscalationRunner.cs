@@ -251,7 +251,7 @@ public sealed partial class EscalationRunner
         {
             try
             {
-                await (plan.Channel == PageChannel.Voice ? _sender.CallAsync(phone, cancellationToken) : _sender.SendAsync(phone, cancellationToken)).ConfigureAwait(false);
+                await (plan.Channel == PageChannel.Voice ? _sender.CallAsync(phone, fromIntent: false, cancellationToken) : _sender.SendAsync(phone, fromIntent: false, cancellationToken)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

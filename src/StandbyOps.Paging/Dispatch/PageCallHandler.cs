@@ -12,6 +12,6 @@ public sealed class PageCallHandler(PageSender sender) : IIntentHandler
     public Task HandleAsync(Intent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return sender.CallAsync(intent.Payload, cancellationToken);
+        return sender.CallAsync(intent.Payload, fromIntent: true, cancellationToken);
     }
 }

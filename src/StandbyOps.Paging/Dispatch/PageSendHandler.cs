@@ -12,6 +12,6 @@ public sealed class PageSendHandler(PageSender sender) : IIntentHandler
     public Task HandleAsync(Intent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return sender.SendAsync(intent.Payload, cancellationToken);
+        return sender.SendAsync(intent.Payload, fromIntent: true, cancellationToken);
     }
 }

@@ -23,7 +23,9 @@ namespace StandbyOps.Paging.Dispatch;
 /// another node that finds it claimed schedules a send intent for the phone a second later instead, so two nodes never
 /// deliver the same unanswered page and nothing waiting is left behind. The owner's intent stays
 /// pending until the loop ends, so a crash loses nothing: the restart re-drives it and re-sends an unanswered page
-/// (at worst one SMS repeats).
+/// (at worst one SMS repeats). An owner that is no intent (the escalation sending at once) leaves nothing pending
+/// behind it, so an intent that finds the phone owned by one schedules a send intent a second later before it is
+/// marked done: a crash of that owner mid-send is then re-driven too.
 /// </remarks>
 public sealed partial class PageSender
 {
@@ -43,7 +45,7 @@ public sealed partial class PageSender
     private readonly PagingMetrics _metrics;
     private readonly ILogger<PageSender> _logger;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, bool> _owned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Owner> _owned = new(StringComparer.Ordinal);
 
     /// <summary>Creates the sender; <paramref name="config"/> is asked at each use so reloads are followed.</summary>
     public PageSender(
@@ -71,28 +73,45 @@ public sealed partial class PageSender
     }
 
     /// <summary>
-    /// Sends what waits for <paramref name="phone"/>. Returns at once when another call owns the phone: that call sends these items too.
-    /// Throws when a send failed transiently (the page stays, and the caller's intent is retried).
+    /// Sends what waits for <paramref name="phone"/>. Returns at once when another call owns the phone: that call sends
+    /// these items too (<paramref name="fromIntent"/>: the caller is a send intent, which leaves a send intent a second
+    /// later when that owner is no intent). Throws when a send failed transiently (the page stays, and the caller's
+    /// intent is retried).
     /// </summary>
-    public Task SendAsync(string phone, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Sms, phone, cancellationToken);
+    public Task SendAsync(string phone, bool fromIntent, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Sms, phone, fromIntent, cancellationToken);
 
     /// <summary>Calls <paramref name="phone"/> about the voice items waiting for it, as <see cref="SendAsync"/> texts (same ownership and retry rules).</summary>
-    public Task CallAsync(string phone, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Voice, phone, cancellationToken);
+    public Task CallAsync(string phone, bool fromIntent, CancellationToken cancellationToken = default) => RunAsync(PageChannel.Voice, phone, fromIntent, cancellationToken);
 
-    private async Task RunAsync(string channel, string phone, CancellationToken cancellationToken)
+    private async Task RunAsync(string channel, string phone, bool fromIntent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(phone);
         var key = channel + ":" + phone;
+        Owner? owner;
         lock (_lock)
         {
-            if (_owned.ContainsKey(key))
+            if (_owned.TryGetValue(key, out owner))
             {
                 // Owned: tell the owner to look again before it lets go.
-                _owned[key] = true;
-                return;
+                owner.LookAgain = true;
+                if (!fromIntent || owner.FromIntent)
+                {
+                    return;
+                }
             }
+            else
+            {
+                _owned[key] = new Owner(fromIntent);
+                owner = null;
+            }
+        }
 
-            _owned[key] = false;
+        if (owner is not null)
+        {
+            // Owned by a call whose crash nothing would re-drive: keep a send intent behind this one, which is marked done next.
+            var at = _clock.GetCurrentInstant();
+            await _store.AddSendAsync(channel, phone, at, at + BusyRetry, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         var released = false;
@@ -131,13 +150,14 @@ public sealed partial class PageSender
             await SendOnceAsync(channel, phone, cancellationToken).ConfigureAwait(false);
             lock (_lock)
             {
-                if (!_owned[key])
+                var owner = _owned[key];
+                if (!owner.LookAgain)
                 {
                     _owned.Remove(key);
                     return true;
                 }
 
-                _owned[key] = false;
+                owner.LookAgain = false;
             }
         }
     }
@@ -275,6 +295,14 @@ public sealed partial class PageSender
                 LogDeferred(PhoneNumber.Mask(page.Phone), transient.Reason);
                 throw new InvalidOperationException($"{(voice ? "Call" : "SMS")} to {PhoneNumber.Mask(page.Phone)} not sent yet: {transient.Reason}");
         }
+    }
+
+    /// <summary>The call that owns a phone: whether it is a send intent, and whether another call asked it to look again.</summary>
+    private sealed class Owner(bool fromIntent)
+    {
+        public bool FromIntent { get; } = fromIntent;
+
+        public bool LookAgain { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Another node is sending to {Phone}; this node looks again in a second")]

@@ -57,6 +57,38 @@ public sealed class PageSenderTests
     }
 
     [Fact]
+    public async Task A_send_intent_that_meets_a_send_at_once_leaves_one_behind_so_a_crash_mid_send_loses_no_page()
+    {
+        using var paging = await PagingHarness.CreateAsync();
+        var caseNumber = await paging.FailAsync();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        paging.Sms.Hold = hold;
+        var started = paging.Sms.Started.Task;
+        // The paging start sends at once (no group wait) and the provider does not answer: the start owns anna's phone.
+        var start = paging.Relay.RunDueAsync(paging.Clock.GetCurrentInstant());
+        await started.WaitAsync(WaitLimit);
+
+        // The durable send intent written with the escalation runs meanwhile, finds the phone owned and is marked done.
+        await paging.Relay.RunDueAsync(paging.Clock.GetCurrentInstant()).WaitAsync(WaitLimit);
+        var behind = Assert.Single(await paging.Intents.PendingAsync(), i => i.Kind == PagingIntents.Send);
+        Assert.Equal((PagingHarness.Anna, paging.Clock.GetCurrentInstant() + Duration.FromSeconds(1)), (behind.Payload, behind.DueAt));
+
+        // The process dies before the provider's answer is recorded; after the restart the page goes out again, once.
+        paging.Sms.Hold = null;
+        using var restarted = await paging.RestartAsync();
+        await restarted.AdvanceAsync(Duration.FromSeconds(1));
+        var sent = paging.SmsTo(PagingHarness.Anna);
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(sent[0], sent[1]);
+        Assert.Contains(caseNumber, sent[1], StringComparison.Ordinal);
+        Assert.Single(paging.Sms.Sent.Select(s => s.IdempotencyKey).Distinct());
+        Assert.DoesNotContain(await restarted.Intents.PendingAsync(), i => i.Kind == PagingIntents.Send);
+
+        hold.SetResult();
+        await start.WaitAsync(WaitLimit);
+    }
+
+    [Fact]
     public async Task A_transient_failure_keeps_the_page_and_it_is_sent_again_with_the_same_key()
     {
         using var paging = await PagingHarness.CreateAsync();

@@ -56,7 +56,7 @@ public sealed class PagingHarness : IDisposable
                 customers: ConfigBlocks.AcmeCustomer()),
             "standbyops.yaml",
             _ => null).GetConfigOrThrow();
-        Database = connectionString is null ? new SqliteDatabase(new StoreOptions(_directory.Path)) : new PostgresDatabase(connectionString);
+        Database = connectionString is null ? new SqliteDatabase(new StoreOptions((firstNode?._directory ?? _directory).Path)) : new PostgresDatabase(connectionString);
         var sla = new IncidentSlaPolicy(Config, new NoStandbyPeriods());
         Desk = new IncidentDesk(Database, Clock, sla, new IncidentMetrics(Prometheus.Metrics.NewCustomRegistry()), new NoIncidentPages(), _observers, new IncidentDeskOptions(), NullLogger<IncidentDesk>.Instance, _inTransaction);
         Store = new PagingStore(Database);
@@ -121,6 +121,13 @@ public sealed class PagingHarness : IDisposable
     /// <summary>A second node: its own store handle, relay and senders on this harness's PostgreSQL database, clock and SMS provider.</summary>
     public Task<PagingHarness> NodeAsync(string groupWait = "0s") =>
         MigratedAsync(new PagingHarness(groupWait, null, false, null, _connectionString ?? throw new InvalidOperationException("Nodes share a PostgreSQL database."), this));
+
+    /// <summary>
+    /// The same store after a crash (on SQLite; a process that died leaves nothing in memory): a new store handle, relay
+    /// and senders on this harness's file, clock and SMS provider.
+    /// </summary>
+    public Task<PagingHarness> RestartAsync(string groupWait = "0s") =>
+        MigratedAsync(new PagingHarness(groupWait, null, false, null, _connectionString, this));
 
     private static async Task<PagingHarness> MigratedAsync(PagingHarness harness)
     {
