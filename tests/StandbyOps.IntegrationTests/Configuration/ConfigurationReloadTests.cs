@@ -155,9 +155,8 @@ public sealed class ConfigurationReloadTests(ReloadServer server) : IClassFixtur
     /// <summary>Raises a routed alert, waits for its paging start, then lets the virtual clock run 20 s, past the group wait, so the relay sends the page.</summary>
     private async Task PageAsync()
     {
-        var started = await IntentRuns.CompletedAsync(server.Admin, "paging.start");
         await AlertAsync(Fingerprint(), ("alertname", "Down"), ("service", "pager"));
-        await IntentRuns.WaitForAsync(server.Admin, "paging.start", started + 1);
+        await IntentRuns.WaitForPagingStartsOfEveryIncidentAsync(server.Admin);
         using var advance = await server.Admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = 20 });
         await HttpAssert.JsonAsync(advance, HttpStatusCode.OK);
     }

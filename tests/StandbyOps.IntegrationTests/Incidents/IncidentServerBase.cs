@@ -86,9 +86,8 @@ public abstract class IncidentServerBase(string? virtualTime, string? config = n
     /// </summary>
     public async Task<string> FireAndStartPagingAsync(string fingerprint, string severity = "critical")
     {
-        var started = await IntentRuns.CompletedAsync(Admin, "paging.start");
         var caseNumber = await FireAsync(fingerprint, severity);
-        await IntentRuns.WaitForAsync(Admin, "paging.start", started + 1);
+        await IntentRuns.WaitForPagingStartsOfEveryIncidentAsync(Admin);
         return caseNumber;
     }
 

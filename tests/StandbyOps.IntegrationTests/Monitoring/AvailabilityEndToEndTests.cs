@@ -113,9 +113,10 @@ public sealed class AvailabilityEndToEndTests
         return report.GetProperty("systems").EnumerateArray().Single(s => s.GetProperty("system").GetString() == "web");
     }
 
-    /// <summary>Advances one interval (the first probe is due within it) and returns the first result's time.</summary>
+    /// <summary>Once the monitor armed its check, advances one interval (the first probe is due within it) and returns the first result's time.</summary>
     private static async Task<DateTimeOffset> FirstResultAsync(HttpClient admin)
     {
+        await Monitors.ArmedAsync(admin, "acme", "web", "home");
         using var response = await admin.PostAsJsonAsync("/api/v1/admin/clock/advance", new { seconds = IntervalSeconds });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lastAt = await Poll.UntilAsync(async () => (await HomeAsync(admin)).GetProperty("lastAt").GetString(), "the first result");

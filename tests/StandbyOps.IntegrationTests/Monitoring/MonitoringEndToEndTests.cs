@@ -55,9 +55,10 @@ public sealed class MonitoringEndToEndTests
             .GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
     }
 
-    /// <summary>Advances one check interval and waits until the server has probed the target and recorded the result.</summary>
+    /// <summary>Once the monitor armed its check, advances one check interval and waits until the server has probed the target and recorded the result.</summary>
     private static async Task RunCheckAsync(HttpClient admin, HttpTarget target)
     {
+        await Monitors.ArmedAsync(admin, "acme", "web", "home");
         var hits = target.Hits;
         await AdvanceAsync(admin, 10);
         await Poll.UntilAsync(() => Task.FromResult(target.Hits > hits), "the target was probed");

@@ -27,7 +27,8 @@ public sealed class PagingDurabilityTests
         Assert.Empty(paging.SmsTo(PagingServer.Chris));
         await paging.AdvanceAsync(60);
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Chris).Count == 1), "the named engineer is paged at 10 minutes");
-        await paging.AdvanceAsync(30 * 60);
+        // On to 19:29, before the 19:30 response deadline whose breach notices are SMS too: no step repeats.
+        await paging.AdvanceAsync(19 * 60);
 
         var incident = (await paging.IncidentsAsync()).Single();
         Assert.Equal(3, (await paging.IncidentAsync(incident.GetProperty("caseNumber").GetString()!)).GetProperty("pages").GetArrayLength());
@@ -67,7 +68,7 @@ public sealed class PagingDurabilityTests
         {
             await paging.AdvanceAsync(2);
             return paging.SmsTo(PagingServer.Anna).Count >= 1;
-        }, "the page goes out after the hung request");
+        }, "the page goes out after the hung request", TimeSpan.FromSeconds(60)); // the sender's 10 s timeout, then its retry
         await paging.AdvanceAsync(60);
 
         Assert.Single(paging.SmsTo(PagingServer.Anna));
@@ -81,7 +82,8 @@ public sealed class PagingDurabilityTests
 
         await paging.FireAsync([.. Enumerable.Range(1, 200).Select(i => $"sys{i:D3}")]);
         Assert.Equal(200, (await paging.IncidentsAsync()).Length);
-        await paging.WaitForPagingStartsAsync(200);
+        // 200 starts of two store transactions each: more than the default 20 s on a loaded machine.
+        await paging.WaitForPagingStartsAsync(200, TimeSpan.FromSeconds(90));
         await paging.AdvanceAsync(20);
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "one SMS to the on-call engineer");
         await paging.AdvanceAsync(20);

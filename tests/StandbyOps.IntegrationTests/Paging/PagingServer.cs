@@ -78,10 +78,10 @@ public sealed class PagingServer : IAsyncDisposable
     /// Waits until paging has started for <paramref name="count"/> incidents in this process: the desk writes each start as
     /// an intent and the relay runs it just after, so a test that moves virtual time waits for the starts first.
     /// </summary>
-    public Task WaitForPagingStartsAsync(int count) => WaitForIntentRunsAsync("paging.start", count);
+    public Task WaitForPagingStartsAsync(int count, TimeSpan? within = null) => WaitForIntentRunsAsync("paging.start", count, within);
 
     /// <summary>Waits until the relay completed <paramref name="count"/> intents of <paramref name="kind"/> in this process.</summary>
-    public Task WaitForIntentRunsAsync(string kind, int count) => IntentRuns.WaitForAsync(Admin, kind, count);
+    public Task WaitForIntentRunsAsync(string kind, int count, TimeSpan? within = null) => IntentRuns.WaitForAsync(Admin, kind, count, within);
 
     public async Task AdvanceAsync(int seconds)
     {

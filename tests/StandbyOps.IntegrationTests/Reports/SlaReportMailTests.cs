@@ -69,6 +69,36 @@ public sealed class SlaReportMailTests
         }
     }
 
+    [Fact]
+    public async Task Report_contacts_added_by_a_reload_get_the_month_and_removed_by_one_get_nothing_more()
+    {
+        await using var smtp = new FakeSmtpServer();
+        using var directory = new TempDirectory();
+        var config = directory.Write("standbyops.yaml", Config(smtp.Port, reports: false));
+        await using var server = await StartAsync(config, directory, "2026-11-30T12:00:00Z");
+        using var admin = server.ClientWithToken(RunningServer.AdminSecret);
+        Assert.DoesNotContain("Scheduled the SLA report mail", server.Output, StringComparison.Ordinal);
+
+        // A reload gives acme report contacts: November is scheduled at once (in November), not at the next start.
+        await ReloadAsync(admin, config, Config(smtp.Port, reports: true));
+        await Poll.UntilAsync(() => Task.FromResult(server.Output.Contains("Scheduled the SLA report mail of 1 customer months", StringComparison.Ordinal)), "November scheduled by the reload");
+        await AdvanceToAsync(admin, "2026-12-01T05:00:00Z");
+        await MailsAsync(smtp, "2026-11", Contacts.Length);
+
+        // A reload takes the contacts away again: December's report, due 1 Jan, is mailed to nobody.
+        await ReloadAsync(admin, config, Config(smtp.Port, reports: false));
+        await AdvanceToAsync(admin, "2027-01-01T05:00:00Z");
+        await Poll.UntilAsync(() => Task.FromResult(server.Output.Contains("SLA report of acme for 2026-12 not mailed: the customer has no report contacts now", StringComparison.Ordinal)), "December skipped");
+        Assert.Equal(Contacts.Length, smtp.Messages.Count(m => Decoded(m).Subject?.StartsWith("SLA report", StringComparison.Ordinal) == true));
+    }
+
+    private static async Task ReloadAsync(HttpClient admin, string path, string config)
+    {
+        await File.WriteAllTextAsync(path, config);
+        using var response = await admin.PostAsync("/api/v1/admin/reload", null);
+        Assert.True((await HttpAssert.JsonAsync(response, HttpStatusCode.OK)).GetProperty("applied").GetBoolean());
+    }
+
     private static Task<ServerProcess> StartAsync(string config, TempDirectory directory, string virtualTime) =>
         ServerProcess.StartAsync(config, directory.File("data"), new Dictionary<string, string>
         {
@@ -91,12 +121,12 @@ public sealed class SlaReportMailTests
 
     private static MimeMessage Decoded(SmtpMessage message) => MimeMessage.Load(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(message.Data)));
 
-    private static string Config(int smtpPort) => ConfigBlocks.Document(
+    private static string Config(int smtpPort, bool reports = true) => ConfigBlocks.Document(
         ConfigBlocks.LogSmsServer,
         calendars: ConfigBlocks.NlOfficeCalendar,
         rateCards: ConfigBlocks.StandardRateCard(),
         teams: ConfigBlocks.OpsNlTeam(),
-        customers: ConfigBlocks.AcmeCustomer(rest: ConfigBlocks.AcmeStandby + "\n    reports: { contacts: [jan@acme.example, els@acme.example] }")) + "\n" + $$"""
+        customers: ConfigBlocks.AcmeCustomer(rest: ConfigBlocks.AcmeStandby + (reports ? "\n    reports: { contacts: [jan@acme.example, els@acme.example] }" : string.Empty))) + "\n" + $$"""
         mail:
           smtp: { host: 127.0.0.1, port: {{smtpPort}}, tls: none }
           from: support@msp.example

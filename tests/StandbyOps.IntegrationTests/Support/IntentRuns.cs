@@ -19,7 +19,20 @@ public static class IntentRuns
         return line is null ? 0 : double.Parse(line[series.Length..], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> runs of <paramref name="kind"/> completed.</summary>
-    public static Task WaitForAsync(HttpClient admin, string kind, double count) =>
-        Poll.UntilAsync(async () => await CompletedAsync(admin, kind) >= count, $"{count} {kind} intent(s) completed");
+    /// <summary>Waits until at least <paramref name="count"/> runs of <paramref name="kind"/> completed (20 s unless <paramref name="within"/>).</summary>
+    public static Task WaitForAsync(HttpClient admin, string kind, double count, TimeSpan? within = null) =>
+        Poll.UntilAsync(async () => await CompletedAsync(admin, kind) >= count, $"{count} {kind} intent(s) completed", within);
+
+    /// <summary>
+    /// Waits until paging has started for every incident the server holds: each opening writes one <c>paging.start</c>
+    /// intent, so as many completed starts as incidents means none is still queued (a reopening adds a start of its
+    /// own, which this does not wait for). Unlike a count taken before an action, a start still queued from an earlier
+    /// test on a shared server cannot stand in for the new incident's.
+    /// </summary>
+    public static async Task WaitForPagingStartsOfEveryIncidentAsync(HttpClient admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var incidents = (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents?limit=500"), System.Net.HttpStatusCode.OK)).GetArrayLength();
+        await WaitForAsync(admin, "paging.start", incidents);
+    }
 }

@@ -77,6 +77,8 @@ public sealed class SystemMonitorTests() : TestKit(MonitorHarness.Config)
             await harness.RunOnceAsync(healthy: false);
         }
 
+        // The repeat comes from the last run, whose result is on the board just before its signal is sent.
+        await Eventually.TrueAsync(() => harness.Sink.Failures.Count() == 2, "the repeated failure signal");
         Assert.Equal(2, harness.Sink.Failures.Count());
     }
 
@@ -121,6 +123,7 @@ public sealed class SystemMonitorTests() : TestKit(MonitorHarness.Config)
             await harness.RunOnceAsync(healthy: false);
         }
 
+        await Eventually.TrueAsync(() => harness.Sink.Failures.Any(), "the failure signal after the window");
         Assert.Single(harness.Sink.Failures);
         Assert.Equal("down", harness.Board.For("web").Single().State);
     }
@@ -131,6 +134,7 @@ public sealed class SystemMonitorTests() : TestKit(MonitorHarness.Config)
         await using var harness = new MonitorHarness(Sys, unresolved: new HashSet<string> { "web/home" });
         await StartedAsync(harness);
 
+        await Eventually.TrueAsync(() => harness.Sink.Recoveries.Any(), "the recovery signal of the first run");
         var recovery = Assert.Single(harness.Sink.Recoveries);
         Assert.Equal("web/home", recovery.DedupKey);
     }
