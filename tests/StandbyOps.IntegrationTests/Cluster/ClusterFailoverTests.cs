@@ -64,8 +64,8 @@ public sealed class ClusterFailoverTests
         Assert.Equal(Failing, after.Count(IsOfAFailingSystem));
         var numbers = after.Select(i => int.Parse(i.GetProperty("caseNumber").GetString()!.Split('-')[1], CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], numbers.Count), numbers);
-        // At most one SMS repeated by the crash.
-        Assert.InRange(cluster.SmsCount, 0, MaxSms(incidents.Length) + 1);
+        // At most one SMS repeated by the crash (three steps for every incident, a healthy system's late one included).
+        Assert.InRange(cluster.SmsCount, 0, MaxSms(after.Length) + 1);
         Console.WriteLine($"failover (kill → survivors own every shard): {failover.TotalSeconds:F1} s");
     }
 
@@ -93,7 +93,8 @@ public sealed class ClusterFailoverTests
         // Downed while paused, it exits with code 5 (its supervisor would restart it); started again, it rejoins.
         var node = cluster.Nodes[paused]!;
         await Poll.UntilAsync(() => Task.FromResult(node.HasExited), "the downed node stops", TimeSpan.FromSeconds(60));
-        Assert.Contains("removed from the cluster", node.Output, StringComparison.Ordinal);
+        // Its last lines may still be on their way from the pipe: poll for them.
+        await Poll.UntilAsync(() => Task.FromResult(node.Output.Contains("removed from the cluster", StringComparison.Ordinal)), "the downed node says it was removed");
         await node.DisposeAsync();
         await cluster.StartNodeAsync(paused);
         await Poll.UntilAsync(async () => await AllAsync(cluster, async i => (await cluster.ViewAsync(i)).MembersUp == 3), "three Up members again", TimeSpan.FromSeconds(60));
@@ -107,7 +108,7 @@ public sealed class ClusterFailoverTests
             Assert.Equal(engineers.Count, engineers.Distinct().Count());
         }
 
-        Assert.InRange(cluster.SmsCount, 0, MaxSms(incidents.Length));
+        Assert.InRange(cluster.SmsCount, 0, MaxSms((await cluster.IncidentsAsync(survivor)).Length));
     }
 
     private static bool IsOfAFailingSystem(JsonElement incident) =>

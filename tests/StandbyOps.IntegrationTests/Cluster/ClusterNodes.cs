@@ -82,11 +82,18 @@ public sealed class ClusterNodes : IAsyncDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    /// <summary>The node's cluster view from <c>/readyz</c>: members up and shards owned.</summary>
+    /// <summary>The node's cluster view from <c>/readyz</c>: members up and shards owned; none while it does not answer in time (a busy node is polled again).</summary>
     public async Task<(int MembersUp, int Shards)> ViewAsync(int index)
     {
-        var cluster = (await ReadinessAsync(index)).GetProperty("cluster");
-        return (cluster.GetProperty("membersUp").GetInt32(), cluster.GetProperty("shardsOwned").GetInt32());
+        try
+        {
+            var cluster = (await ReadinessAsync(index)).GetProperty("cluster");
+            return (cluster.GetProperty("membersUp").GetInt32(), cluster.GetProperty("shardsOwned").GetInt32());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (0, 0);
+        }
     }
 
     public async Task<JsonElement[]> IncidentsAsync(int index)

@@ -39,8 +39,10 @@ public sealed class MonitoringStackTests(PushServer server) : IClassFixture<Push
         var targets = await Poll.UntilAsync(async () =>
         {
             var active = (await ApiAsync(prometheus, "/api/v1/targets?state=active")).GetProperty("activeTargets").EnumerateArray().ToList();
-            return active.Count == 2 && active.All(t => t.GetProperty("health").GetString() != "unknown") ? active : null;
-        }, "Prometheus scraped both targets", Within);
+            // The scrape timeout is the 1-s interval: a slow scrape on a loaded machine is "down" once, so wait for "up".
+            return active.Count == 2 && active.All(t => t.GetProperty("health").GetString() != "unknown")
+                && active.Any(t => t.GetProperty("labels").GetProperty("job").GetString() == "standbyops" && t.GetProperty("health").GetString() == "up") ? active : null;
+        }, "Prometheus scraped both targets, the server's successfully", Within);
 
         var good = targets.Single(t => t.GetProperty("labels").GetProperty("job").GetString() == "standbyops");
         var wrong = targets.Single(t => t.GetProperty("labels").GetProperty("job").GetString() == "standbyops-wrong-token");
@@ -68,7 +70,8 @@ public sealed class MonitoringStackTests(PushServer server) : IClassFixture<Push
 
         Assert.Contains(rules, r => r.GetProperty("name").GetString() == "StandbyOpsDown");
         Assert.All(rules, r => Assert.True(r.GetProperty("health").GetString() == "ok", $"{r.GetProperty("name")}: {(r.TryGetProperty("lastError", out var e) ? e : default)}"));
-        Assert.All(rules, r => Assert.Equal("inactive", r.GetProperty("state").GetString()));
+        // Not "firing": a rule with a "for" may be pending after one slow scrape (1-s timeout) on a loaded machine.
+        Assert.All(rules, r => Assert.NotEqual("firing", r.GetProperty("state").GetString()));
     }
 
     [SkippableFact]

@@ -25,7 +25,7 @@ public sealed class DeadLetterCountTests : TestKit
         stopped.Tell("lost too");
         live.Tell(42); // no handler for an int
 
-        await AwaitConditionAsync(() => Task.FromResult(log.Count == 3));
+        await AwaitConditionAsync(() => Task.FromResult(log.Count == 3), TimeSpan.FromSeconds(15));
         live.Tell("handled");
         await Task.Yield();
         Assert.Equal(3, log.Count);

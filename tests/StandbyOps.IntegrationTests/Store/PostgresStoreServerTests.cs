@@ -20,7 +20,7 @@ public sealed class PostgresStoreServerTests
     {
         var postgres = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("server");
         await using var paging = await PagingServer.StartAsync(postgres: postgres);
-        Assert.Contains("Store: PostgreSQL database 'server_", paging.Server.Output, StringComparison.Ordinal);
+        await Poll.UntilAsync(() => Task.FromResult(paging.Server.Output.Contains("Store: PostgreSQL database 'server_", StringComparison.Ordinal)), "the start names its PostgreSQL store");
 
         await paging.FireAsync("db1");
         await Poll.UntilAsync(() => Task.FromResult(paging.SmsTo(PagingServer.Anna).Count == 1), "the on-call engineer is paged");

@@ -32,6 +32,8 @@ public sealed class Chromium : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var executable = ExternalTool.Require("chromium", "chromium");
+        // Expectations wait up to 15 s (Playwright's 5-s default is tight for a server and a browser on a loaded 2-core machine).
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         try
         {

@@ -51,7 +51,7 @@ public sealed class DovecotImap : IAsyncDisposable
         File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var mail = Directory.CreateDirectory(Path.Combine(root, "mail")).FullName;
         Directory.CreateDirectory(Path.Combine(root, "run"));
-        var port = FreePort();
+        var port = FreePorts.Next();
         var asRoot = Environment.UserName == "root";
         var owner = asRoot ? "dovecot" : Environment.UserName;
         if (asRoot)
@@ -118,13 +118,6 @@ public sealed class DovecotImap : IAsyncDisposable
 
         _process.Dispose();
         _directory.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Chown(string path, string user)

@@ -93,7 +93,7 @@ public sealed class PostgresServer
         var port = ServerProcess.FreePort();
         var (file, arguments) = AsUser(user, Path.Combine(bin, "postgres"),
             ["-D", data, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", directory,
-             "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=64MB"]);
+             "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=500", "-c", "shared_buffers=64MB"]);
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {

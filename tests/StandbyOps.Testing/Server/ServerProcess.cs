@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using StandbyOps.Testing.Components;
+using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Testing.Server;
 
@@ -46,13 +47,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server assembly next to the test assembly (the test project references the server).</summary>
     public static string ServerAssembly => Path.Combine(AppContext.BaseDirectory, "StandbyOps.Server.dll");
 
-    /// <summary>A free loopback TCP port.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free loopback TCP port for a process that binds it later (<see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.Next();
 
     /// <summary>Starts the server and waits until <c>/readyz</c> answers 200.</summary>
     public static async Task<ServerProcess> StartAsync(string configPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, int? port = null, IEnumerable<string>? extraArguments = null, TimeSpan? readyWithin = null)
