@@ -10,6 +10,12 @@ namespace StandbyOps.Server.Hosting;
 /// </summary>
 public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, ILogger<IntentRelayService> logger) : BackgroundService
 {
+    /// <summary>
+    /// How long a stop lets running intents finish: under the host's 30-s shutdown timeout, and longer than an SMTP
+    /// answer or a Twilio send normally takes, so a restart neither repeats nor loses a mail or an SMS in flight.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -40,7 +46,7 @@ public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, 
             }
         }
 
-        await relay.DrainAsync().ConfigureAwait(false);
+        await relay.DrainAsync(StopGrace).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -16,8 +16,11 @@ namespace StandbyOps.Storage.Intents;
 /// Intents run concurrently (up to <see cref="MaxConcurrency"/> at once), so one slow handler — an SMS provider
 /// timing out — never holds back an SLA deadline or another engineer's page. An intent still running is not started
 /// again by a later round; handlers that touch the same thing serialize themselves.
+/// A graceful stop starts nothing new and lets the running intents finish (<see cref="DrainAsync"/>): an SMTP server
+/// that already has a mail, or a provider that already has an SMS, gets its answer recorded, so a restart does not send it
+/// again. Only what is still running when the grace is over is cut off, and stays pending.
 /// </remarks>
-public sealed partial class IntentRelay
+public sealed partial class IntentRelay : IDisposable
 {
     /// <summary>How many intents run at once.</summary>
     public const int MaxConcurrency = 16;
@@ -35,6 +38,7 @@ public sealed partial class IntentRelay
     private readonly ILogger<IntentRelay> _logger;
     private readonly ConcurrentDictionary<string, Task<bool>> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(MaxConcurrency, MaxConcurrency);
+    private readonly CancellationTokenSource _cutOff = new();
 
     /// <summary>Creates a relay over <paramref name="store"/> with one handler per kind.</summary>
     public IntentRelay(IntentStore store, IEnumerable<IIntentHandler> handlers, ILogger<IntentRelay> logger)
@@ -67,7 +71,9 @@ public sealed partial class IntentRelay
 
     /// <summary>
     /// Starts every intent due at <paramref name="now"/> that is not already running and returns without waiting;
-    /// each task answers whether its intent completed.
+    /// each task answers whether its intent completed. <paramref name="cancellationToken"/> stops the starting (an intent
+    /// still waiting for a slot is not started); an intent already claimed runs on until it is done, its
+    /// <see cref="HandlerTimeout"/> passes or <see cref="DrainAsync"/> cuts it off.
     /// </summary>
     public async Task<IReadOnlyList<Task<bool>>> StartDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
@@ -90,8 +96,29 @@ public sealed partial class IntentRelay
         return started;
     }
 
-    /// <summary>Waits for the intents running now (used at shutdown, so none is cut off mid-way).</summary>
-    public Task DrainAsync() => Task.WhenAll(_running.Values);
+    /// <summary>
+    /// Waits up to <paramref name="grace"/> for the intents running now (at shutdown, so none is cut off mid-way), then
+    /// cancels those still running, which stay pending for the next start, and waits for them to give up.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan grace)
+    {
+        var running = Task.WhenAll(_running.Values);
+        if (!running.IsCompleted)
+        {
+            LogDraining(_running.Count, grace.TotalSeconds);
+        }
+
+        try
+        {
+            await running.WaitAsync(grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogCutOff(_running.Count, grace.TotalSeconds);
+            await _cutOff.CancelAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+        }
+    }
 
     private async Task RunAsync(Intent intent, Instant now, TaskCompletionSource<bool> run, CancellationToken cancellationToken)
     {
@@ -101,7 +128,8 @@ public sealed partial class IntentRelay
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                completed = await HandleAsync(intent, now, cancellationToken).ConfigureAwait(false);
+                // Once started, only the cut-off at the end of a graceful stop's grace cancels the intent.
+                completed = await HandleAsync(intent, now, _cutOff.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -157,6 +185,13 @@ public sealed partial class IntentRelay
         return IntentOutcome.Complete(now);
     }
 
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _cutOff.Dispose();
+        _slots.Dispose();
+    }
+
     /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>
     public static Duration Backoff(int attemptsSoFar)
     {
@@ -170,6 +205,12 @@ public sealed partial class IntentRelay
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) was interrupted or its outcome not stored; it stays pending")]
     private partial void LogNotRecorded(Exception exception, string intentId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: waiting up to {Seconds} s for {Count} running intents to finish")]
+    private partial void LogDraining(int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: {Count} intents still running after {Seconds} s are cut off; they stay pending for the next start")]
+    private partial void LogCutOff(int count, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intent {IntentId} ({Kind}) failed on attempt {Attempt}; rescheduled")]
     private partial void LogFailed(Exception exception, string intentId, string kind, int attempt);

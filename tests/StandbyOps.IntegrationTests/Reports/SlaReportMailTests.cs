@@ -12,11 +12,13 @@ namespace StandbyOps.IntegrationTests.Reports;
 /// <summary>
 /// The monthly SLA report mail through the real server on virtual time and an SMTP server on loopback: acme's two
 /// report contacts get the report of a month on the 1st at 06:00 Amsterdam, the PDF attached, exactly once each,
-/// across restarts, and a month change that passed while no server ran is mailed at the next start.
+/// across restarts (graceful stops: a crash may repeat the mail in flight), and a month change that passed while no
+/// server ran is mailed at the next start.
 /// </summary>
 public sealed class SlaReportMailTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private static readonly string[] Contacts = ["jan@acme.example", "els@acme.example"];
 
     [Fact]
@@ -46,6 +48,7 @@ public sealed class SlaReportMailTests
             using var content = new MemoryStream();
             await pdf.Content!.DecodeToAsync(content);
             Assert.Contains("SLA report 2026-11 · ACME B.V.", PayableInvoiceServer.PdfText(content.ToArray()), StringComparison.Ordinal);
+            Assert.Equal(0, await server.TerminateAsync(StopTimeout));
         }
 
         // Run 2: a restart in December sends November again to nobody; the clock passes 1 Jan 06:00 Amsterdam.
@@ -54,6 +57,7 @@ public sealed class SlaReportMailTests
             using var admin = server.ClientWithToken(RunningServer.AdminSecret);
             await AdvanceToAsync(admin, "2027-01-01T05:00:00Z");
             await MailsAsync(smtp, "2026-12", Contacts.Length);
+            Assert.Equal(0, await server.TerminateAsync(StopTimeout));
         }
 
         // Run 3: no server ran on 1 Feb; January's mail goes out at the start.
@@ -66,6 +70,45 @@ public sealed class SlaReportMailTests
         {
             var recipients = smtp.Messages.Where(m => Decoded(m).Subject == $"SLA report {month} — ACME B.V.").SelectMany(m => m.To).Order(StringComparer.Ordinal);
             Assert.Equal(Contacts.Order(StringComparer.Ordinal), recipients);
+        }
+    }
+
+    [Fact]
+    public async Task Mails_the_smtp_server_holds_at_a_graceful_stop_are_finished_and_not_sent_again_after_the_restart()
+    {
+        await using var smtp = new FakeSmtpServer();
+        using var directory = new TempDirectory();
+        var config = directory.Write("standbyops.yaml", Config(smtp.Port));
+
+        // The SMTP server takes November's two mails but holds its answers: the stop comes while both are in flight.
+        await using (var server = await StartAsync(config, directory, "2026-11-30T12:00:00Z"))
+        {
+            using var admin = server.ClientWithToken(RunningServer.AdminSecret);
+            smtp.HoldAnswers();
+            await AdvanceToAsync(admin, "2026-12-01T05:00:00Z");
+            await MailsAsync(smtp, "2026-11", Contacts.Length);
+            var stopped = server.TerminateAsync(StopTimeout);
+            await Poll.UntilAsync(() => Task.FromResult(server.Output.Contains("Stopping: waiting up to 20 s for", StringComparison.Ordinal)), "the relay waiting for the mails in flight", Patience);
+            smtp.ReleaseAnswers();
+            Assert.Equal(0, await stopped);
+            Assert.DoesNotContain("are cut off", server.Output, StringComparison.Ordinal);
+        }
+
+        // After the restart the outbox has both sent in the first run, and December's mails show the relay has run since.
+        await using (var server = await StartAsync(config, directory, "2026-12-01T06:00:00Z"))
+        {
+            using var admin = server.ClientWithToken(RunningServer.AdminSecret);
+            var outbox = await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/mail/outbox"), HttpStatusCode.OK);
+            var november = outbox.EnumerateArray().Where(m => m.GetProperty("subject").GetString() == "SLA report 2026-11 — ACME B.V.").ToList();
+            Assert.Equal(Contacts.Length, november.Count);
+            Assert.All(november, m =>
+            {
+                Assert.Equal("2026-12-01T05:00:00Z", m.GetProperty("sentAt").GetString());
+                Assert.Equal(1, m.GetProperty("attempts").GetInt32());
+            });
+            await AdvanceToAsync(admin, "2027-01-01T05:00:00Z");
+            await MailsAsync(smtp, "2026-12", Contacts.Length);
+            Assert.Equal(Contacts.Length, smtp.Messages.Count(m => Decoded(m).Subject == "SLA report 2026-11 — ACME B.V."));
         }
     }
 

@@ -138,8 +138,49 @@ public sealed class IntentRelayTests
 
         stuck.Release.SetResult();
         Assert.True(await first[0]);
-        await relay.DrainAsync();
+        await relay.DrainAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(await intents.PendingAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task A_stop_lets_a_running_intent_finish_and_records_it_done(string kind)
+    {
+        await using var store = await TempStore.CreateAsync(kind);
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("mail.send", "handed-to-smtp", TempStore.Epoch, TempStore.Epoch);
+        var inFlight = new BlockingHandler("mail.send");
+        using var relay = Relay(store, inFlight);
+        using var stopping = new CancellationTokenSource();
+
+        var started = await relay.StartDueAsync(TempStore.Epoch, stopping.Token);
+        await inFlight.Entered.Task;
+        await stopping.CancelAsync();
+        var drained = relay.DrainAsync(TimeSpan.FromMinutes(1));
+        Assert.False(drained.IsCompleted);
+        inFlight.Release.SetResult();
+        await drained;
+
+        Assert.True(await Assert.Single(started));
+        Assert.Empty(await intents.PendingAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TempStore.Kinds), MemberType = typeof(TempStore))]
+    public async Task An_intent_still_running_when_the_stop_grace_is_over_is_cut_off_and_stays_pending(string kind)
+    {
+        await using var store = await TempStore.CreateAsync(kind);
+        var intents = new IntentStore(store.Database);
+        await intents.AddAsync("sms.send", "to-hung-provider", TempStore.Epoch, TempStore.Epoch);
+        var hung = new BlockingHandler("sms.send");
+        using var relay = Relay(store, hung);
+
+        var started = await relay.StartDueAsync(TempStore.Epoch);
+        await hung.Entered.Task;
+        await relay.DrainAsync(TimeSpan.Zero);
+
+        Assert.False(await Assert.Single(started));
+        Assert.Equal("to-hung-provider", Assert.Single(await intents.PendingAsync()).Payload);
     }
 
     private sealed class BlockingHandler(string kind) : IIntentHandler

@@ -17,6 +17,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<SmtpMessage> _messages = [];
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _answer = Released();
 
     public FakeSmtpServer()
     {
@@ -38,6 +39,30 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             {
                 return [.. _messages];
             }
+        }
+    }
+
+    /// <summary>
+    /// From now on each message is recorded but its answer (<c>250</c> to the end of DATA) is held until
+    /// <see cref="ReleaseAnswers"/>: the sender has handed the mail over and waits to hear that it was taken.
+    /// </summary>
+    public void HoldAnswers()
+    {
+        lock (_lock)
+        {
+            if (_answer.Task.IsCompleted)
+            {
+                _answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Answers every held message and stops holding.</summary>
+    public void ReleaseAnswers()
+    {
+        lock (_lock)
+        {
+            _answer.TrySetResult();
         }
     }
 
@@ -140,9 +165,10 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                         case "DATA" when from is not null && to.Count > 0:
                             await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>").ConfigureAwait(false);
                             var data = await ReadDataAsync(reader).ConfigureAwait(false);
-                            Record(new SmtpMessage(from, [.. to], data));
+                            var answer = Record(new SmtpMessage(from, [.. to], data));
                             from = null;
                             to.Clear();
+                            await answer.WaitAsync(_stop.Token).ConfigureAwait(false);
                             await writer.WriteLineAsync("250 2.0.0 queued").ConfigureAwait(false);
                             break;
                         case "RSET":
@@ -186,7 +212,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         return open >= 0 && close > open ? line[(open + 1)..close] : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
-    private void Record(SmtpMessage message)
+    /// <summary>Records <paramref name="message"/>; the task completes when its answer may be sent.</summary>
+    private Task Record(SmtpMessage message)
     {
         lock (_lock)
         {
@@ -194,6 +221,14 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             var arrived = _arrived;
             _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             arrived.SetResult();
+            return _answer.Task;
         }
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
     }
 }
