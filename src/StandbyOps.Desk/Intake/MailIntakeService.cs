@@ -148,7 +148,9 @@ public sealed partial class MailIntakeService(MailIntakeProcessor processor, Fun
         foreach (var uid in uids.Where(u => !seen.Contains(u.Id)).OrderBy(u => u.Id))
         {
             using var message = await folder.GetMessageAsync(uid, cancellationToken).ConfigureAwait(false);
-            var outcome = await processor.ProcessAsync(message, name, validity, uid.Id, cancellationToken).ConfigureAwait(false);
+            // A mail in hand is handled to the end, stop or not (store work only, bounded by the store's timeouts): a stop
+            // between its timeline note and its seen-mark would add the note again after the restart.
+            var outcome = await processor.ProcessAsync(message, name, validity, uid.Id, CancellationToken.None).ConfigureAwait(false);
             LogHandled(logger, uid.Id, outcome ?? "handled by another node");
         }
     }
