@@ -80,7 +80,7 @@ public static class ClusterHosting
             registry.Register<MonitorSupervisor>(system.ActorOf(ShardedMonitors.Props(region, live.Current, services.GetRequiredService<SystemStatusBoard>()), "monitors"));
             system.ActorOf(StatusMirror.Props(services.GetRequiredService<SystemStatusBoard>()), "status-mirror");
             system.ActorOf(ClusterWatcher.Props(region, services.GetRequiredService<ClusterView>(), services.GetRequiredService<ClusterMetrics>(),
-                services.GetRequiredService<ILogger<ClusterWatcher>>()), "cluster-watcher");
+                services.GetRequiredService<ILogger<ClusterWatcher>>(), services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping), "cluster-watcher");
         });
     }
 }

@@ -10,7 +10,8 @@ namespace StandbyOps.Server.Cluster;
 /// Follows the cluster from this node: member and reachability events, and every few seconds the monitor shards this
 /// node owns. Keeps <see cref="ClusterView"/> and the <c>standbyops_cluster_*</c> metrics current, counts shards that
 /// moved onto or off this node (rebalances) and members removed, and says loudly when this node itself is removed
-/// (downed by the split-brain resolver): the process then exits non-zero, so its supervisor starts it afresh.
+/// (downed by the split-brain resolver): the process then exits non-zero, so its supervisor starts it afresh. A node
+/// that leaves because it is stopping (SIGTERM, a deploy) is removed too; that is no failure, and it exits 0.
 /// </summary>
 public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
 {
@@ -24,11 +25,13 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
     private readonly ClusterView _view;
     private readonly ClusterMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
     private HashSet<string> _shards = new(StringComparer.Ordinal);
 
     /// <summary>Creates the watcher (Akka creates it from <see cref="Props"/>).</summary>
-    public ClusterWatcher(IActorRef region, ClusterView view, ClusterMetrics metrics, ILogger<ClusterWatcher> logger)
+    public ClusterWatcher(IActorRef region, ClusterView view, ClusterMetrics metrics, ILogger<ClusterWatcher> logger, CancellationToken stopping)
     {
+        _stopping = stopping;
         _region = region;
         _view = view;
         _metrics = metrics;
@@ -39,7 +42,7 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
             LogMemberRemoved(m.Member.Address.ToString(), m.PreviousStatus.ToString());
             if (m.Member.Address.Equals(_cluster.SelfAddress))
             {
-                SelfRemoved(_logger);
+                SelfRemoved(_logger, _stopping);
             }
 
             Publish();
@@ -53,15 +56,17 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The props of the watcher.</summary>
-    public static Props Props(IActorRef region, ClusterView view, ClusterMetrics metrics, ILogger<ClusterWatcher> logger) =>
-        Akka.Actor.Props.Create(() => new ClusterWatcher(region, view, metrics, logger));
+    /// <param name="stopping">The host's stopping signal: set when this node is stopping on purpose.</param>
+    public static Props Props(IActorRef region, ClusterView view, ClusterMetrics metrics, ILogger<ClusterWatcher> logger, CancellationToken stopping) =>
+        Akka.Actor.Props.Create(() => new ClusterWatcher(region, view, metrics, logger, stopping));
 
     /// <inheritdoc />
     protected override void PreStart()
     {
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
         var logger = _logger;
-        _cluster.RegisterOnMemberRemoved(() => SelfRemoved(logger));
+        var stopping = _stopping;
+        _cluster.RegisterOnMemberRemoved(() => SelfRemoved(logger, stopping));
         Timers.StartPeriodicTimer("poll", Poll.Instance, TimeSpan.Zero, PollInterval);
         Publish();
     }
@@ -97,8 +102,14 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
         _metrics.Update(snapshot);
     }
 
-    private static void SelfRemoved(ILogger logger)
+    private static void SelfRemoved(ILogger logger, CancellationToken stopping)
     {
+        if (stopping.IsCancellationRequested)
+        {
+            LogLeft(logger);
+            return;
+        }
+
         if (Environment.ExitCode != RemovedExitCode)
         {
             Environment.ExitCode = RemovedExitCode;
@@ -108,6 +119,9 @@ public sealed partial class ClusterWatcher : ReceiveActor, IWithTimers
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster member {Address} removed (was {Status})")]
     private partial void LogMemberRemoved(string address, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This node left the cluster because it is stopping; its monitors run on the other nodes")]
+    private static partial void LogLeft(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "This node was removed from the cluster (downed, or it left); the process stops with exit code {ExitCode} so that it is started afresh and rejoins")]
     private static partial void LogSelfRemoved(ILogger logger, int exitCode);

@@ -25,28 +25,32 @@ public sealed partial class IntentRelayService(IntentRelay relay, IClock clock, 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await relay.StartDueAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRelayFailed(ex);
-            }
+                try
+                {
+                    await relay.StartDueAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A store timeout surfaces as a cancellation too: only the stop ends the loop.
+                    LogRelayFailed(ex);
+                }
 
-            try
-            {
                 await _wake.WaitAsync(PollInterval, stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
         }
-
-        await relay.DrainAsync(StopGrace).ConfigureAwait(false);
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; a round cut short by it started nothing more.
+        }
+        finally
+        {
+            // However the loop ended, what already runs is finished (or cut off after the grace), never abandoned.
+            await relay.DrainAsync(StopGrace).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

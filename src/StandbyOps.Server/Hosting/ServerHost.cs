@@ -36,6 +36,12 @@ namespace StandbyOps.Server.Hosting;
 public static partial class ServerHost
 {
     /// <summary>
+    /// How long a graceful stop (SIGTERM) may take before the host gives up on what still runs: the intent relay's
+    /// <see cref="IntentRelayService.StopGrace"/> and the monitors' drain fit in it; a deployment waits longer before SIGKILL.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Builds the web application for a validated configuration. <paramref name="clock"/> is the domain's time:
     /// the system clock, or a <see cref="VirtualClock"/>, which also puts the actor system on virtual time.
     /// </summary>
@@ -55,7 +61,7 @@ public static partial class ServerHost
             o.UseUtcTimestamp = true;
         });
         QuietAddressInUse(builder.Services);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         var services = builder.Services;
         // One domain clock; the actors' timers run on Akka's scheduler (both virtual in a virtual-time run).

@@ -110,6 +110,12 @@ public sealed class ClusterNodes : IAsyncDisposable
 
     public int SmsCount => Twilio.Requests.Count(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201);
 
+    /// <summary>How many page SMS were sent (each page has a status callback of its own; notices have none).</summary>
+    public int PageSmsCount => PageSms().Count();
+
+    /// <summary>How many page SMS were sent again: more than one with the same page's status callback.</summary>
+    public int RepeatedPages => PageSms().GroupBy(r => r.Form["StatusCallback"], StringComparer.Ordinal).Sum(g => g.Count() - 1);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var node in Nodes.OfType<ServerProcess>())
@@ -121,6 +127,9 @@ public sealed class ClusterNodes : IAsyncDisposable
         await Twilio.DisposeAsync();
         _directory.Dispose();
     }
+
+    private IEnumerable<FakeTwilioRequest> PageSms() =>
+        Twilio.Requests.Where(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Status == 201 && r.Form.ContainsKey("StatusCallback"));
 
     private async Task AcceptForeverAsync()
     {

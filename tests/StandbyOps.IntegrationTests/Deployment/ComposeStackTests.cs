@@ -1,4 +1,5 @@
 using StandbyOps.IntegrationTests.Support;
+using StandbyOps.Server.Hosting;
 using StandbyOps.Testing.Server;
 using YamlDotNet.RepresentationModel;
 
@@ -18,6 +19,21 @@ public sealed class ComposeStackTests
             Assert.True(mapping.Children.ContainsKey("healthcheck"), $"service {name} has no healthcheck");
             var test = Assert.IsType<YamlSequenceNode>(mapping["healthcheck"]["test"]);
             Assert.Equal("CMD", ((YamlScalarNode)test[0]).Value);
+        }
+    }
+
+    [Fact]
+    public void Every_standbyops_node_gets_longer_to_stop_than_the_server_takes_to_finish_its_sends()
+    {
+        Assert.True(IntentRelayService.StopGrace < ServerHost.ShutdownTimeout);
+        var nodes = Services.Children.Where(s => ((YamlScalarNode)s.Value["image"]).Value!.StartsWith("standbyops:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, nodes.Count);
+        foreach (var (name, service) in nodes)
+        {
+            Assert.True(((YamlMappingNode)service).Children.TryGetValue("stop_grace_period", out var grace), $"service {name} has no stop_grace_period (Docker's default SIGKILLs after 10 s)");
+            var text = ((YamlScalarNode)grace).Value!;
+            Assert.EndsWith("s", text, StringComparison.Ordinal);
+            Assert.True(TimeSpan.FromSeconds(int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture)) > ServerHost.ShutdownTimeout, $"service {name}: stop_grace_period {text}");
         }
     }
 

@@ -100,10 +100,12 @@ public sealed class IntentClaimTests
         await stalled.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, await nodeB.RunDueAsync(Now));
 
-        // A's process dies: its backend goes, the server aborts the claim's transaction and frees the row.
-        await store.Database.ReadAsync(c => c.ExecuteAsync(
-            "SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_class r ON r.oid = l.relation " +
+        // A's process dies: its backend goes, the server aborts the claim's transaction and frees the row. The timeout
+        // makes the call wait until the backend has exited (PostgreSQL 14+), so its row lock is gone before B looks.
+        var terminated = await store.Database.ReadAsync(c => c.QueryAsync<bool>(
+            "SELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l JOIN pg_class r ON r.oid = l.relation " +
             "WHERE r.relname = 'intents' AND l.mode = 'RowShareLock' AND l.pid <> pg_backend_pid()"));
+        Assert.True(Assert.Single(terminated));
         Assert.Equal(1, await nodeB.RunDueAsync(Now).WaitAsync(TimeSpan.FromSeconds(30)));
 
         // A's handler, resumed after its claim was lost, cannot record an outcome over B's.
