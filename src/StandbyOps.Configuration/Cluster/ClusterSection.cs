@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 using StandbyOps.Configuration.Reading;
 using StandbyOps.Configuration.Store;
 
@@ -7,7 +8,11 @@ namespace StandbyOps.Configuration.Cluster;
 /// <summary>Reads <c>cluster:</c>.</summary>
 internal static class ClusterSection
 {
-    private static readonly string[] Keys = ["host", "port", "seedNodes"];
+    private static readonly string[] Keys = ["host", "port", "seedNodes", "heartbeatPause", "stableAfter"];
+    private static readonly Duration MinHeartbeatPause = Duration.FromSeconds(1);
+    private static readonly Duration MaxHeartbeatPause = Duration.FromMinutes(1);
+    private static readonly Duration MinStableAfter = Duration.FromSeconds(2);
+    private static readonly Duration MaxStableAfter = Duration.FromMinutes(5);
 
     public static ClusterConfig? Read(MappingReader top, StoreConfig store)
     {
@@ -30,7 +35,17 @@ internal static class ClusterSection
                 "set store: { kind: postgres, connectionString: ${STANDBYOPS_PG} }, or remove cluster: to run one node");
         }
 
-        return new ClusterConfig(host, port, seeds);
+        var pause = cluster.Parse("heartbeatPause", t => Within(t, MinHeartbeatPause, MaxHeartbeatPause, "2s"), ClusterConfig.DefaultHeartbeatPause);
+        var stable = cluster.Parse("stableAfter", t => Within(t, MinStableAfter, MaxStableAfter, "4s"), ClusterConfig.DefaultStableAfter);
+        return new ClusterConfig(host, port, seeds) { HeartbeatPause = pause, StableAfter = stable };
+    }
+
+    private static Parsed<Duration> Within(string text, Duration min, Duration max, string example)
+    {
+        var parsed = Durations.Parse(text);
+        return !parsed.Ok || (parsed.Value >= min && parsed.Value <= max)
+            ? parsed
+            : Parsed.Failure<Duration>($"it must be from {Durations.Format(min)} to {Durations.Format(max)}", $"write a duration in that range, e.g. {example} (the default)");
     }
 
     private static Parsed<ClusterNodeAddress> ParseAddress(string text)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
@@ -23,23 +24,29 @@ public static class ClusterHosting
     public const string RegionName = "monitors";
 
     /// <summary>
-    /// Timings for a pager: a lost node is suspected after 2 s without heartbeats (unreachable ~4 s after it died, measured) and downed once the view has been
-    /// stable for 4 s, its shards move 1 s after it is downed (the removal margin: by then a minority side has downed
-    /// itself; the store's claims, not the margin, keep pages single), and the shard coordinator and regions retry every
-    /// second, so its monitors run again on the survivors within seconds (Akka's defaults take ~30 s). The remembered entities live in memory only (replicated to
-    /// every node): after a full-cluster restart the nodes announce every configured system themselves.
+    /// Timings for a pager: a lost node is suspected after <see cref="ClusterConfig.HeartbeatPause"/> (2 s by default)
+    /// without heartbeats (unreachable ~4 s after it died, measured) and downed once the view has been stable for
+    /// <see cref="ClusterConfig.StableAfter"/> (4 s), its shards move 1 s after it is downed (the removal margin: by then a
+    /// minority side has downed itself; the store's claims, not the margin, keep pages single), and the shard coordinator
+    /// and regions retry every second, so its monitors run again on the survivors within seconds (Akka's defaults take
+    /// ~30 s). The remembered entities live in memory only (replicated to every node): after a full-cluster restart the
+    /// nodes announce every configured system themselves.
     /// </summary>
-    private const string Timings = """
-        akka.cluster.failure-detector.heartbeat-interval = 1s
-        akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-        akka.cluster.split-brain-resolver.stable-after = 4s
-        akka.cluster.down-removal-margin = 1s
-        akka.cluster.sharding.distributed-data.durable.keys = []
-        akka.cluster.sharding.rebalance-interval = 5s
-        akka.cluster.sharding.coordinator-failure-backoff = 1s
-        akka.cluster.sharding.retry-interval = 1s
-        akka.cluster.run-coordinated-shutdown-when-down = on
-        """;
+    public static string Timings(ClusterConfig cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            akka.cluster.failure-detector.heartbeat-interval = 1s
+            akka.cluster.failure-detector.acceptable-heartbeat-pause = {cluster.HeartbeatPause.TotalMilliseconds:0}ms
+            akka.cluster.split-brain-resolver.stable-after = {cluster.StableAfter.TotalMilliseconds:0}ms
+            akka.cluster.down-removal-margin = 1s
+            akka.cluster.sharding.distributed-data.durable.keys = []
+            akka.cluster.sharding.rebalance-interval = 5s
+            akka.cluster.sharding.coordinator-failure-backoff = 1s
+            akka.cluster.sharding.retry-interval = 1s
+            akka.cluster.run-coordinated-shutdown-when-down = on
+            """);
+    }
 
     /// <summary>The Akka address of a node (<c>akka.tcp://standbyops@host:port</c>).</summary>
     public static string AddressOf(ClusterNodeAddress node)
@@ -53,7 +60,7 @@ public static class ClusterHosting
     {
         ArgumentNullException.ThrowIfNull(akka);
         ArgumentNullException.ThrowIfNull(cluster);
-        akka.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(Timings + "\n" + InstantWireConverter.Hocon), HoconAddMode.Prepend);
+        akka.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(Timings(cluster) + "\n" + InstantWireConverter.Hocon), HoconAddMode.Prepend);
         akka.WithRemoting(new RemoteOptions { HostName = cluster.Host, Port = cluster.Port });
         akka.WithClustering(new ClusterOptions
         {
