@@ -18,7 +18,8 @@ namespace StandbyOps.Benchmarks.Cluster;
 /// <c>standbyops_check_schedule_lag_seconds</c>, and the CPU seconds and RSS of the server processes. With
 /// <c>kill</c> it then SIGKILLs the node owning the most shards and reports the failover: kill → the survivors own
 /// every shard (<c>/readyz</c>), and kill → the survivors check at the full rate again.
-/// <c>dotnet run -c Release --project bench/StandbyOps.Benchmarks -- cluster-checks [nodes=3] [systems=30000] [intervalSeconds=30] [durationSeconds=60] [kill]</c>
+/// <c>heartbeatPause=5s</c> and <c>stableAfter=10s</c> set the <c>cluster:</c> keys of the same names (defaults 2 s and 4 s).
+/// <c>dotnet run -c Release --project bench/StandbyOps.Benchmarks -- cluster-checks [nodes=3] [systems=30000] [intervalSeconds=30] [durationSeconds=60] [kill] [heartbeatPause=…] [stableAfter=…]</c>
 /// </summary>
 public static class ClusterChecksDriver
 {
@@ -43,7 +44,9 @@ public static class ClusterChecksDriver
         var postgres = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("bench");
         var clusterPorts = Enumerable.Range(0, nodes).Select(_ => ServerProcess.FreePort()).ToArray();
         var httpPorts = Enumerable.Range(0, nodes).Select(_ => ServerProcess.FreePort()).ToArray();
-        var config = directory.Write("standbyops.yaml", Config(systems, interval, ((IPEndPoint)up.LocalEndpoint).Port, clusterPorts));
+        var timings = string.Concat(args.Where(a => a.StartsWith("heartbeatPause=", StringComparison.Ordinal) || a.StartsWith("stableAfter=", StringComparison.Ordinal))
+            .Select(a => $"\n  {a.Replace("=", ": ", StringComparison.Ordinal)}"));
+        var config = directory.Write("standbyops.yaml", Config(systems, interval, ((IPEndPoint)up.LocalEndpoint).Port, clusterPorts, timings));
         var servers = new ServerProcess?[nodes];
         try
         {
@@ -92,6 +95,20 @@ public static class ClusterChecksDriver
             {
                 await FailoverAsync(clients, servers, views, expected);
             }
+        }
+        catch (HttpRequestException)
+        {
+            // A node stopped answering: say which one exited, and its last words, before the run ends.
+            for (var i = 0; i < nodes; i++)
+            {
+                if (servers[i] is { HasExited: true } exited)
+                {
+                    Console.WriteLine($"node {i} exited; its last lines:");
+                    Console.WriteLine(string.Join('\n', exited.Output.Split('\n').Where(l => !l.Contains("Dead letter", StringComparison.Ordinal)).TakeLast(12)));
+                }
+            }
+
+            throw;
         }
         finally
         {
@@ -224,11 +241,11 @@ public static class ClusterChecksDriver
         }
     }
 
-    private static string Config(int systems, int interval, int upPort, int[] clusterPorts)
+    private static string Config(int systems, int interval, int upPort, int[] clusterPorts, string timings)
     {
         var seeds = string.Join(", ", clusterPorts.Select(p => $"\"127.0.0.1:{p}\""));
         var head = ConfigBlocks.LogSmsServer
-            + $"\nstore:\n  kind: postgres\n  connectionString: ${{STANDBYOPS_PG}}\ncluster:\n  host: 127.0.0.1\n  port: ${{NODE_PORT}}\n  seedNodes: [{seeds}]";
+            + $"\nstore:\n  kind: postgres\n  connectionString: ${{STANDBYOPS_PG}}\ncluster:\n  host: 127.0.0.1\n  port: ${{NODE_PORT}}\n  seedNodes: [{seeds}]" + timings;
         var lines = new StringBuilder("    systems:\n");
         for (var i = 1; i <= systems; i++)
         {
