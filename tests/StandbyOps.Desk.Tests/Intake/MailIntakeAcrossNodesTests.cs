@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,12 +47,12 @@ public sealed class MailIntakeAcrossNodesTests
             1 => Mail(i, "jan@acme.example", $"New problem {i}", $"Report {i}."),
             _ => Mail(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
         }).ToList();
-        await AppendAsync(imap, mails.Take(15));
+        await imap.AppendAsync(mails.Take(15));
         var intakes = new[] { Intake(first), Intake(second) };
         await Task.WhenAll(intakes.Select(s => s.StartAsync(CancellationToken.None)));
         try
         {
-            await AppendAsync(imap, mails.Skip(15));
+            await imap.AppendAsync(mails.Skip(15));
             await EventuallyAsync(async () => await CountAsync(first, "SELECT COUNT(*) FROM desk_mail_seen") == 30);
         }
         finally
@@ -119,19 +116,6 @@ public sealed class MailIntakeAcrossNodesTests
         builder.Attachments.Add($"note-{number}.txt", "x"u8.ToArray());
         message.Body = builder.ToMessageBody();
         return message;
-    }
-
-    private static async Task AppendAsync(DovecotImap imap, IEnumerable<MimeMessage> messages)
-    {
-        using var client = new ImapClient();
-        await client.ConnectAsync("127.0.0.1", imap.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync(imap.User, imap.Password);
-        foreach (var message in messages)
-        {
-            await client.Inbox.AppendAsync(message, MessageFlags.None);
-        }
-
-        await client.DisconnectAsync(true);
     }
 
     /// <summary>Waits for the intakes (reading Dovecot over IMAP) to get there; fails after <see cref="Patience"/>.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Security;
 using MimeKit;
 using StandbyOps.IntegrationTests.Support;
 using StandbyOps.Testing.Components;
@@ -24,7 +21,6 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
 {
     private const int Kills = 3;
     private const int PerBatch = 15;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [SkippableFact]
     public async Task A_node_killed_while_handling_mails_loses_none_opens_nothing_twice_and_repeats_at_most_one_mail_per_kill()
@@ -51,8 +47,8 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
         try
         {
             // The case the replies go to.
-            await AppendAsync(imap, [Mail(0, "jan@acme.example", "Shop down", "Nothing loads.")]);
-            await EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Any(t => t.Title == "Shop down"));
+            await imap.AppendAsync([Mail(0, "jan@acme.example", "Shop down", "Nothing loads.")]);
+            await MailIntakeTests.EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Any(t => t.Title == "Shop down"));
             var caseNumber = (await EmailTicketsAsync(admin)).Single(t => t.Title == "Shop down").CaseNumber;
 
             // Three batches of 15 mails (replies to the case, new reports from the contact, questions from strangers);
@@ -62,7 +58,7 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
             var random = new Random(seed);
             for (var batch = 0; batch < Kills; batch++)
             {
-                await EventuallyAsync(() => Task.FromResult(nodeA.Output.Contains("Mail intake connected", StringComparison.Ordinal)));
+                await MailIntakeTests.EventuallyAsync(() => Task.FromResult(nodeA.Output.Contains("Mail intake connected", StringComparison.Ordinal)));
                 var linesBefore = HandledLines(nodeA);
                 var mails = Enumerable.Range(1 + (batch * PerBatch), PerBatch).Select(i => (i % 3) switch
                 {
@@ -71,7 +67,7 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
                     _ => Mail(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
                 }).ToList();
                 var after = random.Next(1, 6);
-                await AppendAsync(imap, mails);
+                await imap.AppendAsync(mails);
                 await KillAfterAsync(nodeA, linesBefore + after);
                 output.WriteLine($"batch {batch + 1}: node A killed after {HandledLines(nodeA) - linesBefore} of its mail lines (aimed at {after})");
                 await nodeA.DisposeAsync();
@@ -80,20 +76,20 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
 
             // Everything is handled by one node or the other.
             var expected = Enumerable.Range(1, Kills * PerBatch).ToList();
-            await EventuallyAsync(async () =>
+            await MailIntakeTests.EventuallyAsync(async () =>
                 (await EmailTicketsAsync(admin)).Count(t => t.Title.StartsWith("New problem", StringComparison.Ordinal)) == expected.Count(i => i % 3 == 1)
-                && (await TriageAsync(admin)).Count == expected.Count(i => i % 3 == 2)
+                && (await MailIntakeTests.TriageAsync(admin)).Count == expected.Count(i => i % 3 == 2)
                 && (await RepliesAsync(admin, caseNumber)).Distinct().Count() == expected.Count(i => i % 3 == 0));
 
             // No ticket and no triage item twice.
             var tickets = await EmailTicketsAsync(admin);
             Assert.Equal(tickets.Count, tickets.Select(t => t.Title).Distinct(StringComparer.Ordinal).Count());
-            var triage = await TriageAsync(admin);
+            var triage = await MailIntakeTests.TriageAsync(admin);
             Assert.Equal(triage.Count, triage.Select(t => t.GetProperty("sender").GetString()).Distinct(StringComparer.Ordinal).Count());
 
             // At most one mail handled twice per kill: count the mails whose note or attachment line shows more than once.
             var repeated = new HashSet<int>();
-            var caseTexts = Texts(await IncidentAsync(admin, caseNumber));
+            var caseTexts = MailIntakeTests.Texts(await MailIntakeTests.IncidentAsync(admin, caseNumber));
             foreach (var i in expected.Where(i => i % 3 == 0))
             {
                 if (caseTexts.Count(t => t.EndsWith($"Reply {i}.", StringComparison.Ordinal)) > 1 || caseTexts.Count(t => t.Contains($"note-{i}.txt", StringComparison.Ordinal)) > 1)
@@ -105,7 +101,7 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
             foreach (var ticket in tickets.Where(t => t.Title.StartsWith("New problem", StringComparison.Ordinal)))
             {
                 var number = int.Parse(ticket.Title["New problem ".Length..], CultureInfo.InvariantCulture);
-                if (Texts(await IncidentAsync(admin, ticket.CaseNumber)).Count(t => t.Contains($"note-{number}.txt", StringComparison.Ordinal)) != 1)
+                if (MailIntakeTests.Texts(await MailIntakeTests.IncidentAsync(admin, ticket.CaseNumber)).Count(t => t.Contains($"note-{number}.txt", StringComparison.Ordinal)) != 1)
                 {
                     repeated.Add(number);
                 }
@@ -150,41 +146,10 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
         return message;
     }
 
-    private static async Task AppendAsync(DovecotImap imap, IEnumerable<MimeMessage> messages)
-    {
-        using var client = new ImapClient();
-        await client.ConnectAsync("127.0.0.1", imap.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync(imap.User, imap.Password);
-        foreach (var message in messages)
-        {
-            await client.Inbox.AppendAsync(message, MessageFlags.None);
-        }
-
-        await client.DisconnectAsync(true);
-    }
-
     private static async Task<List<(string Title, string CaseNumber)>> EmailTicketsAsync(HttpClient admin) =>
         [.. (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents?limit=500"), HttpStatusCode.OK)).EnumerateArray()
             .Where(i => i.GetProperty("source").GetString() == "email").Select(i => (i.GetProperty("title").GetString()!, i.GetProperty("caseNumber").GetString()!))];
 
-    private static async Task<JsonElement> IncidentAsync(HttpClient admin, string caseNumber) =>
-        await HttpAssert.JsonAsync(await admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
-
     private static async Task<List<string>> RepliesAsync(HttpClient admin, string caseNumber) =>
-        [.. Texts(await IncidentAsync(admin, caseNumber)).Where(t => t.StartsWith("Mail from jan@acme.example: Re:", StringComparison.Ordinal))];
-
-    private static async Task<List<JsonElement>> TriageAsync(HttpClient admin) =>
-        (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/triage"), HttpStatusCode.OK)).EnumerateArray().ToList();
-
-    private static List<string> Texts(JsonElement incident) =>
-        incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-        }
-    }
+        [.. MailIntakeTests.Texts(await MailIntakeTests.IncidentAsync(admin, caseNumber)).Where(t => t.StartsWith("Mail from jan@acme.example: Re:", StringComparison.Ordinal))];
 }

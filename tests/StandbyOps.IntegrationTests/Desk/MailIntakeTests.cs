@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
 using MimeKit;
@@ -39,7 +38,7 @@ public sealed partial class MailIntakeTests
         try
         {
             using var admin = server.ClientWithToken(RunningServer.AdminSecret);
-            await AppendAsync(imap, Mail("jan@acme.example", "Webshop shows error 500", "Since 09:12 every page fails.", ("screenshot.txt", 100), ("dump.bin", 5000)));
+            await imap.AppendAsync([Mail("jan@acme.example", "Webshop shows error 500", "Since 09:12 every page fails.", ("screenshot.txt", 100), ("dump.bin", 5000))]);
 
             var ack = await smtp.WaitForAsync(m => m.Subject.Contains("We have received your report", StringComparison.Ordinal), Patience);
             caseNumber = CaseTag().Match(ack.Subject).Groups[1].Value;
@@ -58,8 +57,8 @@ public sealed partial class MailIntakeTests
             Assert.Contains("Attachment kept: screenshot.txt (100 bytes)", texts);
             Assert.Contains("Attachment not kept: dump.bin (5000 bytes, over the 1000-byte limit)", texts);
 
-            await AppendAsync(imap, Mail("jan@acme.example", $"Re: [{caseNumber}] We have received your report", "It works again after your restart."));
-            await AppendAsync(imap, Mail("stranger@example.org", "Do you sell printers?", "Hello, we need 20 printers."));
+            await imap.AppendAsync([Mail("jan@acme.example", $"Re: [{caseNumber}] We have received your report", "It works again after your restart.")]);
+            await imap.AppendAsync([Mail("stranger@example.org", "Do you sell printers?", "Hello, we need 20 printers.")]);
             await EventuallyAsync(async () => Texts(await IncidentAsync(admin, caseNumber)).Any(t => t.Contains("It works again after your restart.", StringComparison.Ordinal)));
             await EventuallyAsync(async () => (await TriageAsync(admin)).Any(i => i.GetProperty("sender").GetString() == "stranger@example.org"));
             Assert.Equal(0, await server.TerminateAsync(Patience));
@@ -75,7 +74,7 @@ public sealed partial class MailIntakeTests
         await using (server)
         {
             using var admin = server.ClientWithToken(RunningServer.AdminSecret);
-            await AppendAsync(imap, Mail("late@example.org", "After the restart", "Marker."));
+            await imap.AppendAsync([Mail("late@example.org", "After the restart", "Marker.")]);
             await EventuallyAsync(async () => (await TriageAsync(admin)).Any(i => i.GetProperty("sender").GetString() == "late@example.org"));
 
             var incidents = await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK);
@@ -98,7 +97,7 @@ public sealed partial class MailIntakeTests
         var environment = new Dictionary<string, string> { ["STANDBYOPS_ADMIN_TOKEN"] = RunningServer.AdminSecret, ["DESK_TEST_IMAP_PASSWORD"] = imap.Password };
         await using var server = await ServerProcess.StartAsync(config, directory.File("data"), environment);
         using var admin = server.ClientWithToken(RunningServer.AdminSecret);
-        await AppendAsync(imap, Mail("jan@acme.example", "Waiting for the intake", "Sent before mail.imap was configured."));
+        await imap.AppendAsync([Mail("jan@acme.example", "Waiting for the intake", "Sent before mail.imap was configured.")]);
 
         // Started without mail.imap: a reload that adds it starts the intake, and the waiting mail becomes a ticket.
         await ReloadAsync(admin, config, withImap);
@@ -107,12 +106,12 @@ public sealed partial class MailIntakeTests
         // A reload that removes it stops the intake; a mail arriving afterwards stays where it is.
         await ReloadAsync(admin, config, withoutImap);
         await EventuallyAsync(() => Task.FromResult(server.Output.Contains("a reload changed mail.imap, stopped", StringComparison.Ordinal)));
-        await AppendAsync(imap, Mail("jan@acme.example", "While the intake is off", "Must not become a ticket."));
+        await imap.AppendAsync([Mail("jan@acme.example", "While the intake is off", "Must not become a ticket.")]);
 
         // A reload that changes the folder reads the new folder only: its mail is handled, the one in INBOX is not.
         await CreateFolderAsync(imap, "Later");
         await ReloadAsync(admin, config, withImap.Replace("folder: INBOX", "folder: Later", StringComparison.Ordinal));
-        await AppendAsync(imap, Mail("jan@acme.example", "In the new folder", "Read after the folder changed."), "Later");
+        await imap.AppendAsync([Mail("jan@acme.example", "In the new folder", "Read after the folder changed.")], "Later");
         await EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Contains("In the new folder"));
 
         Assert.Equal(["In the new folder", "Waiting for the intake"], (await EmailTicketsAsync(admin)).Order(StringComparer.Ordinal));
@@ -154,15 +153,6 @@ public sealed partial class MailIntakeTests
         return message;
     }
 
-    private static async Task AppendAsync(DovecotImap imap, MimeMessage message, string folder = "INBOX")
-    {
-        using var client = new ImapClient();
-        await client.ConnectAsync("127.0.0.1", imap.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync(imap.User, imap.Password);
-        await (await client.GetFolderAsync(folder)).AppendAsync(message, MessageFlags.None);
-        await client.DisconnectAsync(true);
-    }
-
     private static async Task CreateFolderAsync(DovecotImap imap, string name)
     {
         using var client = new ImapClient();
@@ -185,17 +175,17 @@ public sealed partial class MailIntakeTests
         [.. (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents"), HttpStatusCode.OK)).EnumerateArray()
             .Where(i => i.GetProperty("source").GetString() == "email").Select(i => i.GetProperty("title").GetString()!)];
 
-    private static async Task<JsonElement> IncidentAsync(HttpClient admin, string caseNumber) =>
+    internal static async Task<JsonElement> IncidentAsync(HttpClient admin, string caseNumber) =>
         await HttpAssert.JsonAsync(await admin.GetAsync($"/api/v1/incidents/{caseNumber}"), HttpStatusCode.OK);
 
-    private static async Task<List<JsonElement>> TriageAsync(HttpClient admin) =>
+    internal static async Task<List<JsonElement>> TriageAsync(HttpClient admin) =>
         (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/triage"), HttpStatusCode.OK)).EnumerateArray().ToList();
 
-    private static List<string> Texts(JsonElement incident) =>
+    internal static List<string> Texts(JsonElement incident) =>
         incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
 
     /// <summary>Waits for another process (Dovecot, the server's intake) to get there; fails after <see cref="Patience"/>.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition)
     {
         using var deadline = new CancellationTokenSource(Patience);
         while (!await condition())

@@ -3,6 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using MimeKit;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Testing.Components;
@@ -35,6 +39,22 @@ public sealed class DovecotImap : IAsyncDisposable
 
     /// <summary>The loopback port of plain IMAP.</summary>
     public int Port { get; private set; }
+
+    /// <summary>Puts <paramref name="messages"/> into <paramref name="folder"/> with IMAP APPEND, as a mail server delivering them would.</summary>
+    public async Task AppendAsync(IEnumerable<MimeMessage> messages, string folder = "INBOX")
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        using var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", Port, SecureSocketOptions.None).ConfigureAwait(false);
+        await client.AuthenticateAsync(User, Password).ConfigureAwait(false);
+        var target = await client.GetFolderAsync(folder).ConfigureAwait(false);
+        foreach (var message in messages)
+        {
+            await target.AppendAsync(message, MessageFlags.None).ConfigureAwait(false);
+        }
+
+        await client.DisconnectAsync(true).ConfigureAwait(false);
+    }
 
     /// <summary>Starts Dovecot and waits until it greets on its port.</summary>
     public static async Task<DovecotImap> StartAsync()
