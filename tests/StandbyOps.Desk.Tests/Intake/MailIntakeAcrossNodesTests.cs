@@ -4,7 +4,6 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 using NodaTime;
 using StandbyOps.Core.Sla;
 using StandbyOps.Desk.Intake;
@@ -12,6 +11,7 @@ using StandbyOps.Desk.Tickets;
 using StandbyOps.Incidents.Desk;
 using StandbyOps.Storage.Database;
 using StandbyOps.Testing.Components;
+using StandbyOps.Testing.Mail;
 using StandbyOps.Testing.Support;
 
 namespace StandbyOps.Desk.Tests.Intake;
@@ -43,9 +43,9 @@ public sealed class MailIntakeAcrossNodesTests
         // intakes start, half arrive while both idle on the mailbox.
         var mails = Enumerable.Range(0, 30).Select(i => (i % 3) switch
         {
-            0 => Mail(i, "jan@acme.example", $"Re: [{caseNumber}] Shop down", $"Reply {i}."),
-            1 => Mail(i, "jan@acme.example", $"New problem {i}", $"Report {i}."),
-            _ => Mail(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
+            0 => IntakeMails.Numbered(i, "jan@acme.example", $"Re: [{caseNumber}] Shop down", $"Reply {i}."),
+            1 => IntakeMails.Numbered(i, "jan@acme.example", $"New problem {i}", $"Report {i}."),
+            _ => IntakeMails.Numbered(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
         }).ToList();
         await imap.AppendAsync(mails.Take(15));
         var intakes = new[] { Intake(first), Intake(second) };
@@ -106,17 +106,6 @@ public sealed class MailIntakeAcrossNodesTests
           from: support@msp.example
           pollEvery: 2s
         """);
-
-    private static MimeMessage Mail(int number, string from, string subject, string text)
-    {
-        var message = new MimeMessage { Subject = subject, MessageId = $"mail-{number}-{Guid.NewGuid():N}@customer.example" };
-        message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse("support@msp.example"));
-        var builder = new BodyBuilder { TextBody = text };
-        builder.Attachments.Add($"note-{number}.txt", "x"u8.ToArray());
-        message.Body = builder.ToMessageBody();
-        return message;
-    }
 
     /// <summary>Waits for the intakes (reading Dovecot over IMAP) to get there; fails after <see cref="Patience"/>.</summary>
     private static async Task EventuallyAsync(Func<Task<bool>> condition)

@@ -31,13 +31,7 @@ public sealed class ClusterFailoverTests
         await PagesAsync(cluster, cluster.Running.First(), incidents, 1, TimeSpan.FromSeconds(60));
 
         // Kill the node that owns the most monitor shards, before the backup step (30 s) falls due.
-        var views = new Dictionary<int, int>();
-        foreach (var i in cluster.Running)
-        {
-            views[i] = (await cluster.ViewAsync(i)).Shards;
-        }
-
-        var victim = views.MaxBy(kv => kv.Value).Key;
+        var victim = await BusiestAsync(cluster);
         var survivor = cluster.Running.First(i => i != victim);
         var killed = Stopwatch.StartNew();
         await cluster.Nodes[victim]!.KillAsync();
@@ -79,13 +73,7 @@ public sealed class ClusterFailoverTests
         var incidents = await IncidentsAsync(cluster);
 
         // Pause the busiest node (SIGSTOP) across the backup step at 30 s, then let it go on (SIGCONT).
-        var views = new Dictionary<int, int>();
-        foreach (var i in cluster.Running)
-        {
-            views[i] = (await cluster.ViewAsync(i)).Shards;
-        }
-
-        var paused = views.MaxBy(kv => kv.Value).Key;
+        var paused = await BusiestAsync(cluster);
         var survivor = cluster.Running.First(i => i != paused);
         Signal("STOP", cluster.Nodes[paused]!.Id);
         await Poll.UntilAsync(async () => await ShardsOwnedAsync(cluster, except: paused) == Shards, "the others own every shard", TimeSpan.FromSeconds(30));
@@ -124,13 +112,7 @@ public sealed class ClusterFailoverTests
 
         // A deploy stops the busiest node (SIGTERM) before the backup step falls due: it leaves the cluster, so its
         // shards move without waiting for a failure detector, and what it was sending it finishes first.
-        var views = new Dictionary<int, int>();
-        foreach (var i in cluster.Running)
-        {
-            views[i] = (await cluster.ViewAsync(i)).Shards;
-        }
-
-        var leaving = views.MaxBy(kv => kv.Value).Key;
+        var leaving = await BusiestAsync(cluster);
         var survivor = cluster.Running.First(i => i != leaving);
         var node = cluster.Nodes[leaving]!;
         var stopped = Stopwatch.StartNew();
@@ -211,6 +193,18 @@ public sealed class ClusterFailoverTests
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The running node that owns the most monitor shards.</summary>
+    private static async Task<int> BusiestAsync(ClusterNodes cluster)
+    {
+        var shards = new Dictionary<int, int>();
+        foreach (var i in cluster.Running)
+        {
+            shards[i] = (await cluster.ViewAsync(i)).Shards;
+        }
+
+        return shards.MaxBy(kv => kv.Value).Key;
     }
 
     private static async Task<bool> AllAsync(ClusterNodes cluster, Func<int, Task<bool>> test)

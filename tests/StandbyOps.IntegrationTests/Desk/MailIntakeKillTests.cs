@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using MimeKit;
 using StandbyOps.IntegrationTests.Support;
 using StandbyOps.Testing.Components;
 using StandbyOps.Testing.Mail;
@@ -47,7 +46,7 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
         try
         {
             // The case the replies go to.
-            await imap.AppendAsync([Mail(0, "jan@acme.example", "Shop down", "Nothing loads.")]);
+            await imap.AppendAsync([IntakeMails.Numbered(0, "jan@acme.example", "Shop down", "Nothing loads.")]);
             await MailIntakeTests.EventuallyAsync(async () => (await EmailTicketsAsync(admin)).Any(t => t.Title == "Shop down"));
             var caseNumber = (await EmailTicketsAsync(admin)).Single(t => t.Title == "Shop down").CaseNumber;
 
@@ -62,9 +61,9 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
                 var linesBefore = HandledLines(nodeA);
                 var mails = Enumerable.Range(1 + (batch * PerBatch), PerBatch).Select(i => (i % 3) switch
                 {
-                    0 => Mail(i, "jan@acme.example", $"Re: [{caseNumber}] Shop down", $"Reply {i}."),
-                    1 => Mail(i, "jan@acme.example", $"New problem {i}", $"Report {i}."),
-                    _ => Mail(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
+                    0 => IntakeMails.Numbered(i, "jan@acme.example", $"Re: [{caseNumber}] Shop down", $"Reply {i}."),
+                    1 => IntakeMails.Numbered(i, "jan@acme.example", $"New problem {i}", $"Report {i}."),
+                    _ => IntakeMails.Numbered(i, $"stranger{i}@example.org", $"Question {i}", $"Hello {i}."),
                 }).ToList();
                 var after = random.Next(1, 6);
                 await imap.AppendAsync(mails);
@@ -134,17 +133,6 @@ public sealed class MailIntakeKillTests(ITestOutputHelper output)
 
     private static int HandledLines(ServerProcess node) =>
         node.Output.Split('\n').Count(l => l.Contains("Mail UID ", StringComparison.Ordinal));
-
-    private static MimeMessage Mail(int number, string from, string subject, string text)
-    {
-        var message = new MimeMessage { Subject = subject, MessageId = $"kill-{number}-{Guid.NewGuid():N}@customer.example" };
-        message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse("support@msp.example"));
-        var builder = new BodyBuilder { TextBody = text };
-        builder.Attachments.Add($"note-{number}.txt", "x"u8.ToArray());
-        message.Body = builder.ToMessageBody();
-        return message;
-    }
 
     private static async Task<List<(string Title, string CaseNumber)>> EmailTicketsAsync(HttpClient admin) =>
         [.. (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/incidents?limit=500"), HttpStatusCode.OK)).EnumerateArray()
